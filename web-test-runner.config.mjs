@@ -1,0 +1,70 @@
+// Unit, adapter and element tests in Debian's headless Chromium.
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const executablePath = findChromium();
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Prints `N passed, N failed, N skipped` alone on a line, for CI logs. */
+function plainSummary() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite?.tests ?? []) {
+          if (test.skipped) counts.skipped++;
+          else if (test.passed) counts.passed++;
+          else counts.failed++;
+        }
+        for (const child of suite?.suites ?? []) walk(child);
+      };
+      let broken = 0;
+      for (const session of sessions) {
+        walk(session.testResults);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) broken++;
+      }
+      counts.failed += broken;
+      const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+      process.stdout.write(`\nunit: ${line}\n`);
+      if (process.env.INBOX_SUMMARY_FILE) {
+        import('node:fs').then(({ writeFileSync }) =>
+          writeFileSync(process.env.INBOX_SUMMARY_FILE, JSON.stringify(counts)),
+        );
+      }
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 240_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args } })],
+  reporters: [defaultReporter(), plainSummary()],
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+  },
+};
+
+if (!existsSync(executablePath)) {
+  throw new Error(`Chromium not found at ${executablePath}`);
+}

@@ -10,6 +10,7 @@ type AdapterModule = { createAdapter(config: DataSourceConfig): InboxDataSource 
 
 const LOADERS: Record<string, () => Promise<AdapterModule>> = {
   memory: () => import('./memory/memory-adapter.js'),
+  qlara: () => import('./qlara/qlara-adapter.js'),
 };
 
 /** Dialect ids `createDataSource` can load. */

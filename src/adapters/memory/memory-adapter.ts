@@ -548,6 +548,8 @@ export class MemoryAdapter implements InboxDataSource {
     }
     if (this.latency > 0) {
       await abortable(new Promise<void>((resolve) => setTimeout(resolve, this.latency)), signal);
+    } else {
+      await Promise.resolve(); // like a real request, a call aborted right after it started is aborted
     }
     if (signal?.aborted) throw abortError(signal);
     const failure = this.failures.get(op);

@@ -10,6 +10,8 @@ type AdapterModule = { createAdapter(config: DataSourceConfig): InboxDataSource 
 
 const LOADERS: Record<string, () => Promise<AdapterModule>> = {
   memory: () => import('./memory/memory-adapter.js'),
+  switchbord: () => import('./switchbord/switchbord-adapter.js'),
+  superwaba: () => import('./superwaba/superwaba-adapter.js'),
   cloove: () => import('./cloove/cloove-adapter.js'),
   vobiz: () => import('./vobiz/vobiz-adapter.js'),
   qlara: () => import('./qlara/qlara-adapter.js'),

@@ -1,0 +1,9 @@
+/**
+ * The dialect handlers the reference backend serves under /ref/<dialect>/.
+ * Each dialect file adds one import and one entry here, e.g.
+ *   import { qlaraHandler } from './qlara.js';
+ *   …  qlara: qlaraHandler,
+ */
+import type { DialectHandler } from '../router.js';
+
+export const DIALECT_HANDLERS: Record<string, DialectHandler> = {};

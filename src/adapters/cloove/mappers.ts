@@ -21,6 +21,7 @@ import {
   isObject,
   isoDate,
   latest,
+  mapLenient,
   messageKind,
   num,
   str,
@@ -129,9 +130,7 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
     raw,
   };
   if (Array.isArray(raw.messages)) {
-    const messages = sortOldestFirst(
-      raw.messages.map((m) => mapMessage(m, id)).filter((m): m is Message => m !== undefined),
-    );
+    const messages = sortOldestFirst(mapLenient(raw.messages, (m) => mapMessage(m, id), 'message', DIALECT));
     conversation.embeddedMessages = messages;
     const last = messages[messages.length - 1];
     if (last) {

@@ -136,6 +136,13 @@ interface PendingSend {
 
 const LOCAL_PREFIX = 'local:';
 
+/** A send request for `InboxStore.send`: any `SendRequest` kind, `clientRef` optional (one is created). */
+export type StoreSendRequest = SendRequest extends infer R
+  ? R extends SendRequest
+    ? Omit<R, 'clientRef'> & { clientRef?: string }
+    : never
+  : never;
+
 /** A new client reference for a send (a UUID where the platform has one). */
 export function createClientRef(): string {
   const c = globalThis.crypto as Crypto | undefined;
@@ -343,6 +350,8 @@ export class InboxStore extends EventTarget {
             summary: page.summary ?? this.list.summary,
           };
           this.rebuildList();
+          // a list alone is kept fresh too (watchThread arms the timer for threads)
+          if (this.pollTimer === undefined && !this.pollRunning) this.schedulePoll(false);
           const s = await summary;
           if (s && generation === this.listGeneration) {
             this.list = { ...this.list, summary: s };
@@ -641,7 +650,7 @@ export class InboxStore extends EventTarget {
    * server's message, or `failed` with its error. Calling again with the same
    * `clientRef` while it is in flight returns the same promise: nothing is sent twice.
    */
-  send(request: Omit<SendRequest, 'clientRef'> & { clientRef?: string }): Promise<Message> {
+  send(request: StoreSendRequest): Promise<Message> {
     const clientRef = request.clientRef ?? createClientRef();
     const existing = this.pending.get(clientRef);
     if (existing?.promise) return existing.promise;
@@ -658,6 +667,8 @@ export class InboxStore extends EventTarget {
         const server: Message = { ...result.message, clientRef, conversationId: id };
         if (!server.id) server.id = entry.message.id;
         this.pending.delete(clientRef);
+        // a pushed status may have put the optimistic copy among the server messages
+        if (entry.message.id !== server.id) t.byId.delete(entry.message.id);
         t.byId.set(server.id, server);
         this.rebuildMessages(id, t);
         this.touchConversation(id, server);
@@ -884,10 +895,11 @@ export class InboxStore extends EventTarget {
     const id = event.conversationId;
     const t = this.thread(id);
     if (event.type === 'message') {
+      const seen = t.byId.has(event.message.id);
       this.mergeMessages(id, t, [{ ...event.message, conversationId: id }]);
       if (t.loadedOnce || t.watchers > 0 || t.byId.size) this.rebuildMessages(id, t);
       const c = this.conversations.get(id);
-      if (c) {
+      if (c && !seen) {
         if (event.conversation) this.putConversation({ ...c, ...event.conversation });
         const unread =
           event.message.direction === 'inbound' && this.selectedId !== id
@@ -902,8 +914,11 @@ export class InboxStore extends EventTarget {
     const ref = event.clientRef ? this.pending.get(event.clientRef) : undefined;
     if (ref) {
       ref.message = { ...ref.message, status: event.status, error: event.error };
-      if (event.status !== 'failed') this.pending.delete(event.clientRef!);
-      if (event.status !== 'failed') t.byId.set(ref.message.id, ref.message);
+      // while the send is in flight its result replaces the optimistic message
+      if (event.status !== 'failed' && !ref.promise) {
+        this.pending.delete(event.clientRef!);
+        t.byId.set(ref.message.id, ref.message);
+      }
     }
     const target =
       (event.messageId && t.byId.get(event.messageId)) ||

@@ -1,0 +1,69 @@
+/**
+ * The reference backend in the browser: an MSW 2 service worker answers
+ * same-origin requests under /ref/* with the shared router.
+ *
+ *   const backend = await startReferenceBackend();
+ *   fetch(backend.baseUrl('qlara') + '/conversations');
+ *
+ * One worker per page: later calls return the backend already started
+ * (their options are ignored) until `stop()`.
+ */
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { ReferenceDb } from './db.js';
+import { createReferenceBackend, type DialectHandler, type ReferenceBackend } from './router.js';
+
+export interface StartOptions {
+  db?: ReferenceDb;
+  /** Default true: no MSW console output. */
+  quiet?: boolean;
+  /** Replaces the dialect registry (tests). */
+  handlers?: Record<string, DialectHandler>;
+  /** Default '/ref'. */
+  prefix?: string;
+}
+
+export type BrowserReferenceBackend = ReferenceBackend & {
+  stop(): void;
+  /** Absolute base URL of a dialect, e.g. `http://localhost:8000/ref/qlara`. */
+  baseUrl(dialect: string): string;
+};
+
+const SINGLETON = Symbol.for('inbox-elements.reference-backend');
+type Holder = { [SINGLETON]?: Promise<BrowserReferenceBackend> };
+
+export function startReferenceBackend(options: StartOptions = {}): Promise<BrowserReferenceBackend> {
+  const holder = globalThis as Holder;
+  holder[SINGLETON] ??= start(options).catch((error: unknown) => {
+    delete holder[SINGLETON];
+    throw error;
+  });
+  return holder[SINGLETON];
+}
+
+async function start(options: StartOptions): Promise<BrowserReferenceBackend> {
+  const prefix = (options.prefix ?? '/ref').replace(/\/+$/, '');
+  const backend = createReferenceBackend({ db: options.db, prefix, handlers: options.handlers });
+  const worker = setupWorker(
+    http.all(`${prefix}/*`, async ({ request }) => {
+      const answer = await backend.handle(request);
+      if (answer === 'drop') return HttpResponse.error();
+      return answer;
+    }),
+  );
+  await worker.start({
+    quiet: options.quiet ?? true,
+    onUnhandledRequest: 'bypass',
+    serviceWorker: { url: '/mockServiceWorker.js' },
+  });
+  return Object.assign(backend, {
+    stop() {
+      worker.stop();
+      const holder = globalThis as Holder;
+      delete holder[SINGLETON];
+    },
+    baseUrl(dialect: string) {
+      return `${location.origin}${prefix}/${encodeURIComponent(dialect)}`;
+    },
+  });
+}

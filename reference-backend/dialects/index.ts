@@ -5,5 +5,12 @@
  *   …  qlara: qlaraHandler,
  */
 import type { DialectHandler } from '../router.js';
+import { superwabaHandler } from './superwaba.js';
+import { switchbordHandler } from './switchbord.js';
+import { cloove } from './cloove.js';
+import { vobiz } from './vobiz.js';
 
-export const DIALECT_HANDLERS: Record<string, DialectHandler> = {};
+export const DIALECT_HANDLERS: Record<string, DialectHandler> = {
+  cloove,
+  vobiz,
+};

@@ -11,6 +11,8 @@ import { cloove } from './cloove.js';
 import { vobiz } from './vobiz.js';
 
 export const DIALECT_HANDLERS: Record<string, DialectHandler> = {
+  switchbord: switchbordHandler,
+  superwaba: superwabaHandler,
   cloove,
   vobiz,
 };

@@ -117,6 +117,13 @@ export function mapMessage(raw: unknown, conversationId?: string): Message | und
       if (message.text === undefined && media.caption !== undefined) message.text = media.caption;
     }
   }
+  if (isObject(raw.location)) {
+    const latitude = num(raw.location.latitude);
+    const longitude = num(raw.location.longitude);
+    if (latitude !== undefined && longitude !== undefined) {
+      message.location = { latitude, longitude, name: str(raw.location.name), address: str(raw.location.address) };
+    }
+  }
   if (isObject(raw.template)) {
     const name = str(raw.template.name);
     if (name) {

@@ -371,7 +371,8 @@ export class InboxStore extends EventTarget {
   /** Loads the next page of the list, if there is one. */
   loadMore(): Promise<void> {
     if (!this.list.hasMore || this.list.status !== 'ready') return Promise.resolve();
-    return this.dedupe('list-more', async () => {
+    // keyed by generation: a loadMore of an older query must not swallow one of the current query
+    return this.dedupe(`list-more:${this.listGeneration}`, async () => {
       const generation = this.listGeneration;
       const signal = this.listController?.signal;
       this.list = { ...this.list, loadingMore: true, moreError: undefined };

@@ -159,6 +159,26 @@ describe('InboxStore', () => {
       expect(rowIds(store)).to.have.length(15);
     });
 
+    it('does not fold a loadMore of the new query into one of the old query', async () => {
+      store.destroy();
+      store = new InboxStore(ignoringSignals(adapter), { pollInterval: 0, pageSize: 5 });
+      await store.setQuery({});
+      const gate = adapter.hold('listConversations');
+      const stale = store.loadMore();
+      await gate.reached;
+      await store.setQuery({ status: ['open'] });
+      await store.loadMore();
+      const calls = callsOf(adapter, 'listConversations');
+      expect(calls).to.have.length(4);
+      expect(calls[3].args[0]).to.deep.include({ status: ['open'], cursor: 'offset:5' });
+      expect(rowIds(store)).to.have.length(10);
+      gate.release();
+      await stale;
+      const rows = store.getListState().conversations;
+      expect(rows).to.have.length(10);
+      expect(rows.every((c) => c.status === 'open')).to.equal(true);
+    });
+
     it('stops paging at the end', async () => {
       store.destroy();
       adapter = new MemoryAdapter({ seed: (await import('../../src/adapters/memory/fixtures.js')).seedConversations({ count: 7 }) });

@@ -9,10 +9,12 @@ import { superwabaHandler } from './superwaba.js';
 import { switchbordHandler } from './switchbord.js';
 import { cloove } from './cloove.js';
 import { vobiz } from './vobiz.js';
+import { qlara } from './qlara.js';
 
 export const DIALECT_HANDLERS: Record<string, DialectHandler> = {
   switchbord: switchbordHandler,
   superwaba: superwabaHandler,
   cloove,
   vobiz,
+  qlara,
 };

@@ -423,6 +423,8 @@ describe('InboxStore', () => {
 
   describe('polling', () => {
     beforeEach(() => {
+      // a test page running next to others may be a hidden tab: pin it visible
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
       clock = installFakeTimers();
       store.destroy();
       store = new InboxStore(adapter, { pollInterval: 1000 });

@@ -181,10 +181,12 @@ export class HttpClient {
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     try {
       let response: Response;
+      const headers = await this.headers(req);
+      if (req.signal?.aborted) throw abortError();
       try {
         response = await doFetch(url, {
           method,
-          headers: await this.headers(req),
+          headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
           credentials: this.options.credentials,
           signal: controller.signal,

@@ -698,6 +698,12 @@ export class InboxStore extends EventTarget {
     return this.send(entry.request);
   }
 
+  /** The request of a failed send that `retrySend` can send again (undefined when there is none or it is in flight). */
+  failedSend(clientRef: string): SendRequest | undefined {
+    const entry = this.pending.get(clientRef);
+    return entry && !entry.promise && entry.message.status === 'failed' ? entry.request : undefined;
+  }
+
   /** Drops a failed message the agent gave up on; returns its request so its text can be reused. */
   discardFailed(clientRef: string): SendRequest | undefined {
     const entry = this.pending.get(clientRef);

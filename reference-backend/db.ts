@@ -277,7 +277,8 @@ export class ReferenceDb {
     const message = this.messageIndex.get(messageId);
     if (!message) return undefined;
     message.status = status;
-    message.failureReason = status === 'failed' ? (failureReason ?? message.failureReason ?? 'Message failed to send') : null;
+    message.failureReason =
+      status === 'failed' ? (failureReason ?? message.failureReason ?? 'Message failed to send') : null;
     return { ...message };
   }
 

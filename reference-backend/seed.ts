@@ -151,32 +151,123 @@ export const TEMPLATES: readonly RefTemplate[] = [
 
 type Script = 'latin' | 'arabic' | 'devanagari' | 'cyrillic' | 'cjk' | 'other';
 
-const LATIN_FIRST = ['Ana', 'João', 'Chloé', 'Lukas', 'Amelia', 'Mateo', 'Sofía', 'Liam', 'Olivia', 'Noah', 'Emma', 'Léa', 'Hugo', 'Isabella', 'Ethan', 'Zoë', 'Björn', 'Siobhán', 'Kwame', 'Chiamaka', 'Tomás', 'Agnieszka'];
-const LATIN_LAST = ['García', 'Silva', 'Dubois', 'Müller', 'Johnson', 'Rossi', 'Smith', 'Fernández', 'Kowalski', "O'Brien", 'Jensen', 'van der Berg', 'Okafor', 'Mensah', 'Santos', 'Costa', 'Schmidt', 'Martin', 'Brown', 'Nguyễn', 'Larsen'];
+const LATIN_FIRST = [
+  'Ana',
+  'João',
+  'Chloé',
+  'Lukas',
+  'Amelia',
+  'Mateo',
+  'Sofía',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Emma',
+  'Léa',
+  'Hugo',
+  'Isabella',
+  'Ethan',
+  'Zoë',
+  'Björn',
+  'Siobhán',
+  'Kwame',
+  'Chiamaka',
+  'Tomás',
+  'Agnieszka',
+];
+const LATIN_LAST = [
+  'García',
+  'Silva',
+  'Dubois',
+  'Müller',
+  'Johnson',
+  'Rossi',
+  'Smith',
+  'Fernández',
+  'Kowalski',
+  "O'Brien",
+  'Jensen',
+  'van der Berg',
+  'Okafor',
+  'Mensah',
+  'Santos',
+  'Costa',
+  'Schmidt',
+  'Martin',
+  'Brown',
+  'Nguyễn',
+  'Larsen',
+];
 const LATIN_CC = ['+1', '+1', '+34', '+55', '+44', '+49', '+33', '+52', '+234'];
 const ARABIC_FIRST = ['محمد', 'فاطمة', 'أحمد', 'ليلى', 'يوسف', 'مريم', 'عمر', 'نور', 'خالد', 'سارة'];
 const ARABIC_LAST = ['الأحمد', 'حسن', 'العلي', 'منصور', 'القحطاني', 'إبراهيم', 'السيد', 'الشامي'];
 const ARABIC_CC = ['+971', '+966', '+20', '+212'];
 const DEVANAGARI_FIRST = ['प्रिया', 'राहुल', 'अनीता', 'अमित', 'सुनीता', 'विकास', 'पूजा', 'अर्जुन', 'नेहा', 'रोहन'];
 const DEVANAGARI_LAST = ['शर्मा', 'वर्मा', 'देसाई', 'पटेल', 'गुप्ता', 'सिंह', 'जोशी', 'मेहता'];
-const CYRILLIC_NAMES = ['Иван Петров', 'Ольга Смирнова', 'Дмитрий Кузнецов', 'Анна Попова', 'Сергей Волков', 'Наталья Соколова', 'Алексей Морозов', 'Екатерина Лебедева', 'Тарас Шевченко', 'Олена Коваленко', 'Михаил Новиков', 'Юлия Фёдорова'];
+const CYRILLIC_NAMES = [
+  'Иван Петров',
+  'Ольга Смирнова',
+  'Дмитрий Кузнецов',
+  'Анна Попова',
+  'Сергей Волков',
+  'Наталья Соколова',
+  'Алексей Морозов',
+  'Екатерина Лебедева',
+  'Тарас Шевченко',
+  'Олена Коваленко',
+  'Михаил Новиков',
+  'Юлия Фёдорова',
+];
 const CYRILLIC_CC = ['+7', '+7', '+380', '+375'];
 const CJK_NAMES: ReadonlyArray<[string, string]> = [
-  ['王小明', '+86'], ['李娜', '+86'], ['张伟', '+86'], ['刘洋', '+86'], ['陈静', '+86'],
-  ['佐藤 花子', '+81'], ['鈴木 一郎', '+81'], ['高橋 美咲', '+81'], ['田中 健', '+81'],
-  ['김민준', '+82'], ['이서연', '+82'], ['박지훈', '+82'],
+  ['王小明', '+86'],
+  ['李娜', '+86'],
+  ['张伟', '+86'],
+  ['刘洋', '+86'],
+  ['陈静', '+86'],
+  ['佐藤 花子', '+81'],
+  ['鈴木 一郎', '+81'],
+  ['高橋 美咲', '+81'],
+  ['田中 健', '+81'],
+  ['김민준', '+82'],
+  ['이서연', '+82'],
+  ['박지훈', '+82'],
 ];
 const OTHER_NAMES: ReadonlyArray<[string, string]> = [
-  ['Νίκος Παπαδόπουλος', '+30'], ['Ελένη Γεωργίου', '+30'], ['נועה כהן', '+972'], ['דוד לוי', '+972'],
-  ['สมชาย ใจดี', '+66'], ['Ayşe Yılmaz', '+90'],
+  ['Νίκος Παπαδόπουλος', '+30'],
+  ['Ελένη Γεωργίου', '+30'],
+  ['נועה כהן', '+972'],
+  ['דוד לוי', '+972'],
+  ['สมชาย ใจดี', '+66'],
+  ['Ayşe Yılmaz', '+90'],
 ];
 const LONG_NAME = 'Maria Fernanda de los Ángeles Rodríguez-Villanueva y Castellanos de la Torre Montenegro';
 
 /** National significant number length per country code. */
 const NSN_LENGTH: Record<string, number> = {
-  '+1': 10, '+34': 9, '+55': 11, '+44': 10, '+49': 11, '+33': 9, '+52': 10, '+234': 10, '+971': 9, '+966': 9,
-  '+20': 10, '+212': 9, '+91': 10, '+7': 10, '+380': 9, '+375': 9, '+86': 11, '+81': 10, '+82': 10, '+30': 10,
-  '+972': 9, '+66': 9, '+90': 10,
+  '+1': 10,
+  '+34': 9,
+  '+55': 11,
+  '+44': 10,
+  '+49': 11,
+  '+33': 9,
+  '+52': 10,
+  '+234': 10,
+  '+971': 9,
+  '+966': 9,
+  '+20': 10,
+  '+212': 9,
+  '+91': 10,
+  '+7': 10,
+  '+380': 9,
+  '+375': 9,
+  '+86': 11,
+  '+81': 10,
+  '+82': 10,
+  '+30': 10,
+  '+972': 9,
+  '+66': 9,
+  '+90': 10,
 };
 
 const LABELS = ['vip', 'new customer', 'wholesale', 'returning', 'complaint', 'b2b'];
@@ -200,11 +291,39 @@ const INBOUND_TEXT: Record<Script, readonly string[]> = {
     'Hi,\n\nI’m writing about my order #5532. The blue one was out of stock so I was told it would be replaced with the green one, but I got a refund email instead. Could you:\n1. confirm whether the green one ships\n2. cancel the refund if so\n\nThanks a lot!',
     'Is this the right link? https://example.com/orders/5532',
   ],
-  arabic: ['مرحبا، أين طلبي؟', 'هل يمكنني تغيير عنوان التوصيل؟', 'شكرا جزيلا 🌹', 'متى يفتح المتجر غدا؟', 'وصل الطلب ولكن ينقصه قطعة واحدة'],
-  devanagari: ['नमस्ते, मेरा ऑर्डर कहाँ है?', 'क्या मैं डिलीवरी का पता बदल सकता हूँ?', 'धन्यवाद 🙏', 'Hi, order kab tak aayega?', 'मुझे रिफंड कब मिलेगा?'],
-  cyrillic: ['Здравствуйте, где мой заказ?', 'Можно оплатить картой при получении?', 'Спасибо большое!', 'Когда будет доставка?'],
-  cjk: ['你好，我的订单到哪了？', '可以开发票吗？', 'こんにちは、注文の状況を教えてください。', 'ありがとうございます！', '안녕하세요, 배송은 언제 되나요?'],
-  other: ['Γεια σας, πότε θα φτάσει η παραγγελία μου;', 'שלום, מתי ההזמנה שלי תגיע?', 'สวัสดีครับ สั่งของไปเมื่อวาน', 'Merhaba, siparişim nerede?'],
+  arabic: [
+    'مرحبا، أين طلبي؟',
+    'هل يمكنني تغيير عنوان التوصيل؟',
+    'شكرا جزيلا 🌹',
+    'متى يفتح المتجر غدا؟',
+    'وصل الطلب ولكن ينقصه قطعة واحدة',
+  ],
+  devanagari: [
+    'नमस्ते, मेरा ऑर्डर कहाँ है?',
+    'क्या मैं डिलीवरी का पता बदल सकता हूँ?',
+    'धन्यवाद 🙏',
+    'Hi, order kab tak aayega?',
+    'मुझे रिफंड कब मिलेगा?',
+  ],
+  cyrillic: [
+    'Здравствуйте, где мой заказ?',
+    'Можно оплатить картой при получении?',
+    'Спасибо большое!',
+    'Когда будет доставка?',
+  ],
+  cjk: [
+    '你好，我的订单到哪了？',
+    '可以开发票吗？',
+    'こんにちは、注文の状況を教えてください。',
+    'ありがとうございます！',
+    '안녕하세요, 배송은 언제 되나요?',
+  ],
+  other: [
+    'Γεια σας, πότε θα φτάσει η παραγγελία μου;',
+    'שלום, מתי ההזמנה שלי תגיע?',
+    'สวัสดีครับ สั่งของไปเมื่อวาน',
+    'Merhaba, siparişim nerede?',
+  ],
 };
 
 const OUTBOUND_TEXT = [
@@ -237,14 +356,28 @@ const FAILURE_REASONS = [
   '131049: Meta chose not to deliver this message to keep engagement healthy.',
 ];
 
-const IMAGE_CAPTIONS = ['Here’s the photo of the damaged box', 'Is this the right one?', 'New collection 🌸', 'Receipt attached'];
+const IMAGE_CAPTIONS = [
+  'Here’s the photo of the damaged box',
+  'Is this the right one?',
+  'New collection 🌸',
+  'Receipt attached',
+];
 const VIDEO_URL = 'https://interactive-examples.mdn.mozilla.net/media/cc0-videos/flower.mp4';
 const AUDIO_URL = 'https://interactive-examples.mdn.mozilla.net/media/cc0-audio/t-rex-roar.mp3';
 const DOCUMENT_URL = 'https://www.w3.org/WAI/ER/tests/xhtml/testfiles/resources/pdf/dummy.pdf';
 const DOCUMENTS = ['invoice-4821.pdf', 'receipt_2024-11.pdf', 'warranty terms.pdf', 'shipping-label.pdf'];
-const STICKERS = ['https://www.gstatic.com/webp/gallery/1.webp', 'https://www.gstatic.com/webp/gallery/2.webp', 'https://www.gstatic.com/webp/gallery/4.webp'];
+const STICKERS = [
+  'https://www.gstatic.com/webp/gallery/1.webp',
+  'https://www.gstatic.com/webp/gallery/2.webp',
+  'https://www.gstatic.com/webp/gallery/4.webp',
+];
 const PLACES: ReadonlyArray<RefMessage['location']> = [
-  { latitude: 48.8584, longitude: 2.2945, name: 'Eiffel Tower', address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris' },
+  {
+    latitude: 48.8584,
+    longitude: 2.2945,
+    name: 'Eiffel Tower',
+    address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris',
+  },
   { latitude: 25.1972, longitude: 55.2744, name: 'The Dubai Mall', address: 'Financial Center Rd, Dubai' },
   { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Apollo Bandar, Colaba, Mumbai' },
   { latitude: 55.7539, longitude: 37.6208, name: 'Красная площадь', address: 'Москва' },
@@ -252,7 +385,11 @@ const PLACES: ReadonlyArray<RefMessage['location']> = [
   { latitude: -23.5614, longitude: -46.6559 },
 ];
 const INTERACTIVE_REPLIES = ['Track my order', 'Talk to an agent', '✅ Confirm', 'Reschedule', 'Returns & refunds'];
-const SHARED_CONTACTS = ['Maria Souza\n+55 11 98765-4321', 'Ahmed Ali\n+971 50 123 4567', 'Front desk\n+1 415 555 0142'];
+const SHARED_CONTACTS = [
+  'Maria Souza\n+55 11 98765-4321',
+  'Ahmed Ali\n+971 50 123 4567',
+  'Front desk\n+1 415 555 0142',
+];
 
 // ---- generation ---------------------------------------------------------------
 
@@ -295,7 +432,14 @@ interface Ctx {
   agents: RefAgent[];
 }
 
-const FORCED_STATUS: Record<number, RefConversationStatus> = { 0: 'open', 1: 'open', 2: 'pending', 3: 'ai_handling', 4: 'escalated', 5: 'closed' };
+const FORCED_STATUS: Record<number, RefConversationStatus> = {
+  0: 'open',
+  1: 'open',
+  2: 'pending',
+  3: 'ai_handling',
+  4: 'escalated',
+  5: 'closed',
+};
 const LONG_THREADS = new Set([2, 9, 23, 41]);
 const HUGE_THREAD = 1;
 const HUGE_LENGTH = 5000;
@@ -325,11 +469,24 @@ export function generateSeed(options: SeedOptions): SeedData {
   for (let i = 0; i < options.conversations; i++) {
     const { contact, firstName } = makeContact(rng, i, phones);
     contacts.push(contact);
-    const channel = i === 0 || i === HUGE_THREAD ? channels[0] : rng.weighted([[channels[0], 55], [channels[1], 30], [channels[2], 15]] as const);
+    const channel =
+      i === 0 || i === HUGE_THREAD
+        ? channels[0]
+        : rng.weighted([
+            [channels[0], 55],
+            [channels[1], 30],
+            [channels[2], 15],
+          ] as const);
     const sms = channel.kind === 'SMS';
     const status: RefConversationStatus =
       FORCED_STATUS[i] ??
-      rng.weighted<RefConversationStatus>([['open', 40], ['pending', 15], ['ai_handling', 12], ['escalated', 8], ['closed', 25]]);
+      rng.weighted<RefConversationStatus>([
+        ['open', 40],
+        ['pending', 15],
+        ['ai_handling', 12],
+        ['escalated', 8],
+        ['closed', 25],
+      ]);
 
     let bucket: WindowBucket;
     if (i <= 1 || status === 'ai_handling') bucket = 'open';
@@ -339,7 +496,8 @@ export function generateSeed(options: SeedOptions): SeedData {
 
     const assigneeChance = { open: 0.45, pending: 0.5, ai_handling: 0, escalated: 0.9, closed: 0.8 }[status];
     const assignee = i === 0 ? agents[0] : rng.chance(assigneeChance) ? rng.pick(agents) : null;
-    const archived = status === 'closed' ? rng.chance(0.5) : (status === 'open' || status === 'pending') && i > 5 && rng.chance(0.04);
+    const archived =
+      status === 'closed' ? rng.chance(0.5) : (status === 'open' || status === 'pending') && i > 5 && rng.chance(0.04);
 
     let length: number;
     if (i === HUGE_THREAD) length = HUGE_LENGTH;
@@ -351,7 +509,15 @@ export function generateSeed(options: SeedOptions): SeedData {
     if (bucket !== 'none' && status !== 'closed') {
       if (i === 9) unread = 120;
       else if (i === HUGE_THREAD) unread = 3;
-      else if (rng.chance(0.35)) unread = rng.weighted([[1, 40], [2, 25], [3, 15], [4, 10], [7, 6], [12, 4]]);
+      else if (rng.chance(0.35))
+        unread = rng.weighted([
+          [1, 40],
+          [2, 25],
+          [3, 15],
+          [4, 10],
+          [7, 6],
+          [12, 4],
+        ]);
     }
     unread = Math.min(unread, length - 1);
 
@@ -387,7 +553,15 @@ export function generateSeed(options: SeedOptions): SeedData {
       updatedAt: iso(closedAt ?? lastT),
       closedAt: closedAt === null ? null : iso(closedAt),
       closedBy: closedAt === null ? null : (assignee?.id ?? rng.pick(agents).id),
-      category: businessInitiated && template ? template.category : rng.weighted([['service', 88], ['marketing', 4], ['utility', 6], ['authentication', 2]] as const),
+      category:
+        businessInitiated && template
+          ? template.category
+          : rng.weighted([
+              ['service', 88],
+              ['marketing', 4],
+              ['utility', 6],
+              ['authentication', 2],
+            ] as const),
     });
   }
 
@@ -395,16 +569,49 @@ export function generateSeed(options: SeedOptions): SeedData {
   all.sort((a, b) => a.t - b.t);
   for (let i = 0; i < all.length; i++) all[i].m.seq = i + 1;
 
-  return { agents, channels, templates: TEMPLATES.map((t) => ({ ...t, variables: [...t.variables] })), contacts, conversations, threads, lastSeq: all.length, rng };
+  return {
+    agents,
+    channels,
+    templates: TEMPLATES.map((t) => ({ ...t, variables: [...t.variables] })),
+    contacts,
+    conversations,
+    threads,
+    lastSeq: all.length,
+    rng,
+  };
 }
 
-function makeContact(rng: Rng, i: number, phones: Set<string>): { contact: RefContact; script: Script; firstName: string | null } {
+function makeContact(
+  rng: Rng,
+  i: number,
+  phones: Set<string>,
+): { contact: RefContact; script: Script; firstName: string | null } {
   let name: string | null;
   let cc: string;
   let script: Script;
   let firstName: string | null = null;
-  const forced: Record<number, Script | 'null' | 'long'> = { 0: 'latin', 1: 'devanagari', 2: 'arabic', 3: 'cyrillic', 4: 'cjk', 5: 'null', 6: 'long', 7: 'other' };
-  const kind = forced[i] ?? (rng.chance(0.08) ? 'null' : rng.weighted<Script>([['latin', 45], ['arabic', 12], ['devanagari', 12], ['cyrillic', 10], ['cjk', 14], ['other', 5]]));
+  const forced: Record<number, Script | 'null' | 'long'> = {
+    0: 'latin',
+    1: 'devanagari',
+    2: 'arabic',
+    3: 'cyrillic',
+    4: 'cjk',
+    5: 'null',
+    6: 'long',
+    7: 'other',
+  };
+  const kind =
+    forced[i] ??
+    (rng.chance(0.08)
+      ? 'null'
+      : rng.weighted<Script>([
+          ['latin', 45],
+          ['arabic', 12],
+          ['devanagari', 12],
+          ['cyrillic', 10],
+          ['cjk', 14],
+          ['other', 5],
+        ]));
   switch (kind) {
     case 'null':
       name = null;
@@ -468,7 +675,12 @@ function makeContact(rng: Rng, i: number, phones: Set<string>): { contact: RefCo
 
   let email: string | null = null;
   if (name && script === 'latin' && rng.chance(0.4)) {
-    const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+    const ascii = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.')
+      .replace(/^\.|\.$/g, '');
     email = `${ascii.slice(0, 40)}@example.com`;
   } else if (rng.chance(0.15)) {
     email = `customer${i + 1}@example.com`;
@@ -522,7 +734,14 @@ function timeline(ctx: Ctx, o: TimelineOptions): Draft[] {
   // After the last inbound message: the agent's (or bot's) replies, if any.
   const after: Draft[] = [];
   if (o.unread === 0) {
-    const replies = o.status === 'ai_handling' ? rng.int(1, 2) : rng.weighted([[0, 25], [1, 50], [2, 25]]);
+    const replies =
+      o.status === 'ai_handling'
+        ? rng.int(1, 2)
+        : rng.weighted([
+            [0, 25],
+            [1, 50],
+            [2, 25],
+          ]);
     let t = lastInbound;
     for (let k = 0; k < replies; k++) {
       t += rng.range(0.5, 15) * MINUTE;
@@ -531,7 +750,8 @@ function timeline(ctx: Ctx, o: TimelineOptions): Draft[] {
     }
     if (o.bucket === 'outside' && o.status !== 'closed' && !o.sms && rng.chance(0.3)) {
       const reengage = now - rng.range(10 * MINUTE, 20 * HOUR);
-      if (reengage > (after.at(-1)?.t ?? lastInbound)) after.push({ t: reengage, direction: 'outbound', kind: 'template', template: 'we_miss_you' });
+      if (reengage > (after.at(-1)?.t ?? lastInbound))
+        after.push({ t: reengage, direction: 'outbound', kind: 'template', template: 'we_miss_you' });
     }
   }
 
@@ -542,7 +762,12 @@ function timeline(ctx: Ctx, o: TimelineOptions): Draft[] {
   let direction: 'inbound' | 'outbound' = 'inbound';
   for (let k = 1; k < count; k++) {
     const r = rng.next();
-    t -= r < 0.7 ? rng.range(20_000, 10 * MINUTE) : r < 0.92 ? rng.range(10 * MINUTE, 4 * HOUR) : rng.range(4 * HOUR, 4 * DAY);
+    t -=
+      r < 0.7
+        ? rng.range(20_000, 10 * MINUTE)
+        : r < 0.92
+          ? rng.range(10 * MINUTE, 4 * HOUR)
+          : rng.range(4 * HOUR, 4 * DAY);
     if (k < o.unread) direction = 'inbound';
     else if (rng.chance(0.55)) direction = direction === 'inbound' ? 'outbound' : 'inbound';
     before.push({ t, direction });
@@ -567,9 +792,19 @@ function showcaseDrafts(now: number): Draft[] {
   const script: Array<Omit<Draft, 't'>> = [
     { direction: 'outbound', kind: 'template', template: 'order_shipped', status: 'read' },
     { direction: 'inbound', kind: 'text', text: 'Hi! Where exactly is my order? 😊' },
-    { direction: 'outbound', kind: 'text', status: 'read', text: '*Order #4821* is with the courier 🚚 Track it here: https://example.com/track/4821' },
+    {
+      direction: 'outbound',
+      kind: 'text',
+      status: 'read',
+      text: '*Order #4821* is with the courier 🚚 Track it here: https://example.com/track/4821',
+    },
     { direction: 'inbound', kind: 'image', text: 'Here’s the photo of the damaged box' },
-    { direction: 'outbound', kind: 'text', status: 'read', text: 'So sorry! _Formatting test:_ *bold*, _italic_, ~strike~ and ```monospace```.' },
+    {
+      direction: 'outbound',
+      kind: 'text',
+      status: 'read',
+      text: 'So sorry! _Formatting test:_ *bold*, _italic_, ~strike~ and ```monospace```.',
+    },
     { direction: 'inbound', kind: 'video', text: 'Unboxing video' },
     { direction: 'inbound', kind: 'audio' },
     { direction: 'outbound', kind: 'document', status: 'read', text: 'Your invoice' },
@@ -613,8 +848,26 @@ function materialize(ctx: Ctx, d: Draft, o: MaterializeOptions): RefMessage {
     (o.sms
       ? 'text'
       : inbound
-        ? rng.weighted<RefMessageKind>([['text', 70], ['image', 8], ['audio', 6], ['video', 2], ['document', 3], ['location', 3], ['sticker', 3], ['interactive', 3], ['contacts', 2]])
-        : rng.weighted<RefMessageKind>([['text', 82], ['image', 5], ['document', 5], ['video', 2], ['audio', 1], ['template', 4], ['location', 1]]));
+        ? rng.weighted<RefMessageKind>([
+            ['text', 70],
+            ['image', 8],
+            ['audio', 6],
+            ['video', 2],
+            ['document', 3],
+            ['location', 3],
+            ['sticker', 3],
+            ['interactive', 3],
+            ['contacts', 2],
+          ])
+        : rng.weighted<RefMessageKind>([
+            ['text', 82],
+            ['image', 5],
+            ['document', 5],
+            ['video', 2],
+            ['audio', 1],
+            ['template', 4],
+            ['location', 1],
+          ]));
 
   const message: RefMessage = {
     seq: 0,
@@ -629,13 +882,23 @@ function materialize(ctx: Ctx, d: Draft, o: MaterializeOptions): RefMessage {
     status: null,
     failureReason: null,
     createdAt: iso(d.t),
-    senderId: inbound ? o.contact.id : o.status === 'ai_handling' || kind === 'template' ? null : (o.assignee ?? rng.pick(ctx.agents)).id,
+    senderId: inbound
+      ? o.contact.id
+      : o.status === 'ai_handling' || kind === 'template'
+        ? null
+        : (o.assignee ?? rng.pick(ctx.agents)).id,
     waMessageId: rng.wamid(),
   };
 
   switch (kind) {
     case 'text':
-      message.text = d.text ?? (inbound ? rng.pick(INBOUND_TEXT[scriptOf(o.contact.name)]) : o.status === 'ai_handling' ? rng.pick(BOT_TEXT) : rng.pick(OUTBOUND_TEXT));
+      message.text =
+        d.text ??
+        (inbound
+          ? rng.pick(INBOUND_TEXT[scriptOf(o.contact.name)])
+          : o.status === 'ai_handling'
+            ? rng.pick(BOT_TEXT)
+            : rng.pick(OUTBOUND_TEXT));
       break;
     case 'template': {
       const template = TEMPLATES.find((t) => t.name === d.template) ?? rng.pick(TEMPLATES);
@@ -646,7 +909,11 @@ function materialize(ctx: Ctx, d: Draft, o: MaterializeOptions): RefMessage {
     }
     case 'image': {
       const caption = d.text ?? (rng.chance(0.5) ? rng.pick(IMAGE_CAPTIONS) : undefined);
-      message.media = { url: `https://picsum.photos/seed/${message.id.slice(0, 8)}/800/600`, mimeType: 'image/jpeg', ...(caption ? { caption } : {}) };
+      message.media = {
+        url: `https://picsum.photos/seed/${message.id.slice(0, 8)}/800/600`,
+        mimeType: 'image/jpeg',
+        ...(caption ? { caption } : {}),
+      };
       message.text = caption ?? null;
       break;
     }
@@ -661,7 +928,12 @@ function materialize(ctx: Ctx, d: Draft, o: MaterializeOptions): RefMessage {
       break;
     case 'document': {
       const caption = d.text ?? (rng.chance(0.5) ? 'Please find the document attached' : undefined);
-      message.media = { url: DOCUMENT_URL, mimeType: 'application/pdf', filename: rng.pick(DOCUMENTS), ...(caption ? { caption } : {}) };
+      message.media = {
+        url: DOCUMENT_URL,
+        mimeType: 'application/pdf',
+        filename: rng.pick(DOCUMENTS),
+        ...(caption ? { caption } : {}),
+      };
       message.text = caption ?? null;
       break;
     }
@@ -689,9 +961,19 @@ function materialize(ctx: Ctx, d: Draft, o: MaterializeOptions): RefMessage {
 }
 
 function deliveryStatus(rng: Rng, d: Draft, now: number): RefDeliveryStatus {
-  if (d.answered) return rng.weighted<RefDeliveryStatus>([['read', 93], ['delivered', 5], ['failed', 2]]);
+  if (d.answered)
+    return rng.weighted<RefDeliveryStatus>([
+      ['read', 93],
+      ['delivered', 5],
+      ['failed', 2],
+    ]);
   if (now - d.t < 2 * MINUTE) return rng.chance(0.5) ? 'queued' : 'sent';
-  return rng.weighted<RefDeliveryStatus>([['sent', 20], ['delivered', 40], ['read', 30], ['failed', 10]]);
+  return rng.weighted<RefDeliveryStatus>([
+    ['sent', 20],
+    ['delivered', 40],
+    ['read', 30],
+    ['failed', 10],
+  ]);
 }
 
 function scriptOf(name: string | null): Script {
@@ -700,11 +982,17 @@ function scriptOf(name: string | null): Script {
   if (/\p{Script=Devanagari}/u.test(name)) return 'devanagari';
   if (/\p{Script=Cyrillic}/u.test(name)) return 'cyrillic';
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) return 'cjk';
-  if (/\p{Script=Latin}/u.test(name) && !/[\p{Script=Greek}\p{Script=Hebrew}\p{Script=Thai}]/u.test(name)) return 'latin';
+  if (/\p{Script=Latin}/u.test(name) && !/[\p{Script=Greek}\p{Script=Hebrew}\p{Script=Thai}]/u.test(name))
+    return 'latin';
   return 'other';
 }
 
-function templateValues(rng: Rng, template: RefTemplate, firstName: string | null, now: number): string[] | Record<string, string> {
+function templateValues(
+  rng: Rng,
+  template: RefTemplate,
+  firstName: string | null,
+  now: number,
+): string[] | Record<string, string> {
   const who = firstName ?? 'there';
   const day = new Date(now + rng.int(1, 6) * DAY).toISOString().slice(0, 10);
   switch (template.name) {

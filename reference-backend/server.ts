@@ -81,7 +81,11 @@ export function createNodeHandler(backend: ReferenceBackend, fallbackOrigin = 'h
       }
       if (answer === undefined) {
         if (next) next();
-        else await writeResponse(res, Response.json({ error: 'not_found' }, { status: 404, headers: { 'Access-Control-Allow-Origin': '*' } }));
+        else
+          await writeResponse(
+            res,
+            Response.json({ error: 'not_found' }, { status: 404, headers: { 'Access-Control-Allow-Origin': '*' } }),
+          );
         return;
       }
       await writeResponse(res, answer);
@@ -95,7 +99,10 @@ export function createNodeHandler(backend: ReferenceBackend, fallbackOrigin = 'h
   };
 }
 
-export async function startServer(port = Number(process.env.PORT ?? 8787), options: StartServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  port = Number(process.env.PORT ?? 8787),
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const prefix = (options.prefix ?? '/ref').replace(/\/+$/, '');
   const backend = createReferenceBackend({ db: options.db, handlers: options.handlers, prefix });

@@ -16,6 +16,8 @@ import { serviceWindow } from '../../src/data/service-window.js';
 export interface DataSourceSuiteContext {
   source: InboxDataSource;
   teardown?: () => Promise<void> | void;
+  /** A well-formed id no conversation has (dialects that validate id syntax, e.g. superwaba UUIDs). */
+  unknownConversationId?: string;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -240,7 +242,7 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
     });
 
     it('rejects an unknown conversation id with not_found', async function () {
-      const unknown = 'contract-unknown-conversation-404';
+      const unknown = ctx.unknownConversationId ?? 'contract-unknown-conversation-404';
       const errors: unknown[] = [await rejection(source.listMessages(unknown))];
       if (source.capabilities.getConversation && source.getConversation) {
         errors.push(await rejection(source.getConversation(unknown)));

@@ -723,8 +723,9 @@ export class InboxList extends InboxElement {
       >
         ${virtualize({
           items: this.rows,
-          keyFunction: (c: Conversation) => c.id,
-          renderItem: (c: Conversation, i: number) => this.renderRow(c, i, rowCtx),
+          // the virtualizer may re-render its old range once over a list that just shrank
+          keyFunction: (c: Conversation | undefined, i: number) => c?.id ?? `\u0000${i}`,
+          renderItem: (c: Conversation | undefined, i: number) => (c ? this.renderRow(c, i, rowCtx) : html``),
           layout: LIST_LAYOUT,
         })}
       </div>

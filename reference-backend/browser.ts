@@ -29,6 +29,20 @@ export type BrowserReferenceBackend = ReferenceBackend & {
   baseUrl(dialect: string): string;
 };
 
+/**
+ * MSW request handlers serving `backend` under `prefix`, for pages that run
+ * their own worker (e.g. Storybook's msw-storybook-addon: `msw.use(...referenceBackendHandlers(backend))`).
+ */
+export function referenceBackendHandlers(backend: ReferenceBackend, prefix = '/ref') {
+  return [
+    http.all(`${prefix.replace(/\/+$/, '')}/*`, async ({ request }) => {
+      const answer = await backend.handle(request);
+      if (answer === 'drop') return HttpResponse.error();
+      return answer;
+    }),
+  ];
+}
+
 const SINGLETON = Symbol.for('inbox-elements.reference-backend');
 type Holder = { [SINGLETON]?: Promise<BrowserReferenceBackend> };
 
@@ -44,13 +58,7 @@ export function startReferenceBackend(options: StartOptions = {}): Promise<Brows
 async function start(options: StartOptions): Promise<BrowserReferenceBackend> {
   const prefix = (options.prefix ?? '/ref').replace(/\/+$/, '');
   const backend = createReferenceBackend({ db: options.db, prefix, handlers: options.handlers });
-  const worker = setupWorker(
-    http.all(`${prefix}/*`, async ({ request }) => {
-      const answer = await backend.handle(request);
-      if (answer === 'drop') return HttpResponse.error();
-      return answer;
-    }),
-  );
+  const worker = setupWorker(...referenceBackendHandlers(backend, prefix));
   await worker.start({
     quiet: options.quiet ?? true,
     onUnhandledRequest: 'bypass',

@@ -1,0 +1,21 @@
+// Fails when custom-elements.json is not what the analyzer makes of src/ now.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const outdir = '.cem-check';
+const pkg = readFileSync('package.json', 'utf8');
+const result = spawnSync('npx', ['cem', 'analyze', '--litelement', '--outdir', outdir], { stdio: 'inherit' });
+writeFileSync('package.json', pkg); // the analyzer rewrites package.json#customElements to its outdir
+let fresh;
+try {
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fresh = readFileSync(`${outdir}/custom-elements.json`, 'utf8');
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
+const committed = readFileSync('custom-elements.json', 'utf8');
+if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
+  console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
+  process.exit(1);
+}
+console.log('custom-elements.json is current.');

@@ -1,0 +1,64 @@
+// `npm test`: the whole suite in headless Chromium — unit, adapter and element
+// tests (web-test-runner), then story tests (Storybook + axe through Vitest).
+// Ends with one plain line: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './find-chromium.mjs';
+
+const chrome = findChromium();
+const env = { ...process.env, CHROME_PATH: chrome };
+const dir = mkdtempSync(join(tmpdir(), 'inbox-test-'));
+const only = process.argv.slice(2);
+const runUnit = only.length === 0 || only.includes('unit');
+const runStories = only.length === 0 || only.includes('stories');
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+function run(label, command, args, extraEnv) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (result.status !== 0) exitCode = 1;
+  return result.status ?? 1;
+}
+
+if (runUnit) {
+  const file = join(dir, 'unit.json');
+  const status = run('unit, adapter and element tests', 'npx', ['wtr'], { INBOX_SUMMARY_FILE: file });
+  if (existsSync(file)) {
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  } else if (status !== 0) {
+    totals.failed += 1;
+  }
+}
+
+if (runStories) {
+  const file = join(dir, 'stories.json');
+  const status = run('story tests (every story rendered, axe)', 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    'storybook',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
+  if (existsSync(file)) {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    totals.passed += r.numPassedTests ?? 0;
+    totals.failed += r.numFailedTests ?? 0;
+    totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    if ((r.numFailedTestSuites ?? 0) > 0 && (r.numFailedTests ?? 0) === 0) totals.failed += r.numFailedTestSuites;
+  } else if (status !== 0) {
+    totals.failed += 1;
+  }
+}
+
+if (totals.failed > 0) exitCode = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);

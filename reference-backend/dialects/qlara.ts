@@ -186,7 +186,9 @@ function listConversations(ctx: DialectContext): Response {
     .map((c) => renderConversation(ctx, c));
   const key = (r: Record<string, unknown>): number =>
     field === 'unreadCount' ? Number(r.unreadCount) : Date.parse(String(r[field]));
-  rows.sort((a, b) => (descending ? key(b) - key(a) : key(a) - key(b)) || String(a.chatId).localeCompare(String(b.chatId)));
+  rows.sort(
+    (a, b) => (descending ? key(b) - key(a) : key(a) - key(b)) || String(a.chatId).localeCompare(String(b.chatId)),
+  );
   return ok(rows);
 }
 
@@ -269,7 +271,8 @@ export const qlara: DialectHandler = async (ctx) => {
 
   if (segments.length === 0) return method === 'GET' ? listConversations(ctx) : methodNotAllowed(method);
   // literal routes before {chatId}
-  if (segments.length === 1 && segments[0] === 'reply') return method === 'POST' ? reply(ctx) : methodNotAllowed(method);
+  if (segments.length === 1 && segments[0] === 'reply')
+    return method === 'POST' ? reply(ctx) : methodNotAllowed(method);
   if (segments.length === 1 && segments[0] === 'assignable-users') {
     if (method !== 'GET') return methodNotAllowed(method);
     return ok(db.agents.map((a) => ({ userId: a.id, displayName: a.name, avatarUrl: a.avatarUrl })));

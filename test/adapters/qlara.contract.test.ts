@@ -11,7 +11,11 @@ runDataSourceSuite('qlara', async () => {
     backend.db.appendMessage(long.id, { direction: 'inbound', kind: 'text', text: `Contract filler ${i}` });
   }
   return {
-    source: createAdapter({ backend: 'qlara', baseUrl: backend.baseUrl('qlara'), headers: { 'X-Api-Key': 'test-key' } }),
+    source: createAdapter({
+      backend: 'qlara',
+      baseUrl: backend.baseUrl('qlara'),
+      headers: { 'X-Api-Key': 'test-key' },
+    }),
     teardown: () => backend.reset(),
   };
 });

@@ -28,7 +28,13 @@ const CONVERSATION = {
   assignee: { userId: 'u-7', name: 'Grace Hopper' },
 };
 
-const MESSAGE = { id: 1234, direction: 'outbound', timestamp: '2026-11-20T10:16:00Z', content: 'Yes, today', deliveryStatus: 'DELIVERED' };
+const MESSAGE = {
+  id: 1234,
+  direction: 'outbound',
+  timestamp: '2026-11-20T10:16:00Z',
+  content: 'Yes, today',
+  deliveryStatus: 'DELIVERED',
+};
 
 describe('qlara mappers', () => {
   describe('mapConversation', () => {
@@ -81,7 +87,9 @@ describe('qlara mappers', () => {
     it('maps SMS and RCS channels and channel objects; unknown kinds become other', () => {
       expect(mapConversation({ chatId: 'a', channel: 'SMS' })!.channel.kind).to.equal('sms');
       expect(mapConversation({ chatId: 'a', channel: 'rcs' })!.channel.kind).to.equal('rcs');
-      expect(mapConversation({ chatId: 'a', channel: { id: 'x', type: 'WHATSAPP', name: 'Sales' } })!.channel).to.deep.equal({
+      expect(
+        mapConversation({ chatId: 'a', channel: { id: 'x', type: 'WHATSAPP', name: 'Sales' } })!.channel,
+      ).to.deep.equal({
         kind: 'whatsapp',
         id: 'x',
         label: 'Sales',
@@ -101,7 +109,10 @@ describe('qlara mappers', () => {
     });
 
     it('keeps only http(s) avatar URLs', () => {
-      const c = mapConversation({ chatId: 'a', assignee: { userId: 'u', name: 'U', avatarUrl: 'javascript:alert(1)' } })!;
+      const c = mapConversation({
+        chatId: 'a',
+        assignee: { userId: 'u', name: 'U', avatarUrl: 'javascript:alert(1)' },
+      })!;
       expect(c.assignee?.avatarUrl).to.equal(null);
     });
   });
@@ -125,9 +136,9 @@ describe('qlara mappers', () => {
     });
 
     it('marks inbound messages without a status as received; unknown statuses as unknown', () => {
-      expect(mapMessage({ id: 1, direction: 'inbound', timestamp: '2026-11-20T10:00:00Z', content: 'hi' })!.status).to.equal(
-        'received',
-      );
+      expect(
+        mapMessage({ id: 1, direction: 'inbound', timestamp: '2026-11-20T10:00:00Z', content: 'hi' })!.status,
+      ).to.equal('received');
       const odd = mapMessage({ ...MESSAGE, deliveryStatus: 'BOUNCED_MAYBE' })!;
       expect(odd.status).to.equal('unknown');
       expect(odd.rawStatus).to.equal('BOUNCED_MAYBE');
@@ -151,15 +162,28 @@ describe('qlara mappers', () => {
       expect(m.error?.kind).to.not.equal('outside_window');
       expect(m.error?.message).to.equal('Handset unreachable');
       expect(m.error?.retryable).to.equal(false);
-      expect(mapMessage({ ...MESSAGE, deliveryStatus: 'FAILED' })!.error?.message).to.be.a('string').and.not.empty;
+      expect(mapMessage({ ...MESSAGE, deliveryStatus: 'FAILED' })!.error?.message)
+        .to.be.a('string')
+        .with.length.above(0);
     });
 
     it('reads media as an http(s) URL with the content as caption', () => {
-      const m = mapMessage({ ...MESSAGE, type: 'IMAGE', mediaUrl: 'https://cdn.example.com/a.jpg', mimeType: 'image/jpeg' })!;
+      const m = mapMessage({
+        ...MESSAGE,
+        type: 'IMAGE',
+        mediaUrl: 'https://cdn.example.com/a.jpg',
+        mimeType: 'image/jpeg',
+      })!;
       expect(m.kind).to.equal('image');
       expect(m.rawType).to.equal('IMAGE');
-      expect(m.media).to.deep.equal({ url: 'https://cdn.example.com/a.jpg', mimeType: 'image/jpeg', caption: 'Yes, today' });
-      expect(mapMessage({ ...MESSAGE, type: 'IMAGE', mediaUrl: 'data:image/png;base64,xx' })!.media).to.equal(undefined);
+      expect(m.media).to.deep.equal({
+        url: 'https://cdn.example.com/a.jpg',
+        mimeType: 'image/jpeg',
+        caption: 'Yes, today',
+      });
+      expect(mapMessage({ ...MESSAGE, type: 'IMAGE', mediaUrl: 'data:image/png;base64,xx' })!.media).to.equal(
+        undefined,
+      );
     });
 
     it('rejects records without an id or a readable timestamp', () => {
@@ -200,7 +224,9 @@ describe('qlara mappers', () => {
       expect(listItems({ content: [1], totalElements: 7 }, 'x')).to.deep.equal({ items: [1], total: 7 });
       expect(listItems({ items: [1, 2] }, 'x').items).to.deep.equal([1, 2]);
       expect(listItems({ data: [3], total: 1 }, 'x')).to.deep.equal({ items: [3], total: 1 });
-      expect(() => listItems({ nope: true }, 'x')).to.throw().with.property('kind', 'invalid_response');
+      expect(() => listItems({ nope: true }, 'x'))
+        .to.throw()
+        .with.property('kind', 'invalid_response');
     });
 
     it('unwraps a single record from data/content', () => {
@@ -247,7 +273,9 @@ describe('qlara mappers', () => {
     });
 
     it('maps a 4xx mentioning the 24-hour window to outside_window', () => {
-      expect(parseError(400, { message: 'Outside the 24-hour customer service window' }).kind).to.equal('outside_window');
+      expect(parseError(400, { message: 'Outside the 24-hour customer service window' }).kind).to.equal(
+        'outside_window',
+      );
       expect(parseError(400, { message: 'text is required' }).kind).to.equal(undefined);
     });
   });

@@ -147,7 +147,11 @@ export function mapConversation(value: unknown, options: { archived?: boolean } 
   if (inbound) {
     conversation.lastInboundAt = inbound;
     const expires = Date.parse(inbound) + DAY_MS;
-    conversation.window = { source: 'predicted', expiresAt: new Date(expires).toISOString(), isOpen: Date.now() < expires };
+    conversation.window = {
+      source: 'predicted',
+      expiresAt: new Date(expires).toISOString(),
+      isOpen: Date.now() < expires,
+    };
   }
   const created = isoDate(value.createdAt);
   if (created) conversation.createdAt = created;

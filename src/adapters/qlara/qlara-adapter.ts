@@ -15,7 +15,16 @@
  */
 import type { DataSourceConfig, InboxDataSource, MessagePageOptions, RequestOptions } from '../../data/data-source.js';
 import { InboxError } from '../../data/errors.js';
-import type { Agent, Capabilities, Conversation, ConversationQuery, Message, Page, SendRequest, SendResult } from '../../data/models.js';
+import type {
+  Agent,
+  Capabilities,
+  Conversation,
+  ConversationQuery,
+  Message,
+  Page,
+  SendRequest,
+  SendResult,
+} from '../../data/models.js';
 import { createHttpClient, seg, type HttpClient, type QueryValue } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
 import {
@@ -129,7 +138,13 @@ export class QlaraAdapter implements InboxDataSource {
     const conversations = mapLenient(items, (item) => mapConversation(item), 'conversation', QLARA);
     for (const c of conversations) if (c.status !== 'archived') this.archived.delete(c.id);
     conversations.sort(byActivityDesc);
-    return { items: conversations, next: null, hasMore: false, total: total ?? conversations.length, order: 'newest-first' };
+    return {
+      items: conversations,
+      next: null,
+      hasMore: false,
+      total: total ?? conversations.length,
+      order: 'newest-first',
+    };
   }
 
   async getConversation(id: string, options: RequestOptions = {}): Promise<Conversation> {
@@ -233,11 +248,21 @@ export class QlaraAdapter implements InboxDataSource {
   }
 
   async markRead(id: string, options: RequestOptions = {}): Promise<void> {
-    await this.http.request({ method: 'PATCH', path: this.chatPath(id, '/read'), signal: options.signal, expect: 'none' });
+    await this.http.request({
+      method: 'PATCH',
+      path: this.chatPath(id, '/read'),
+      signal: options.signal,
+      expect: 'none',
+    });
   }
 
   async archive(id: string, options: RequestOptions = {}): Promise<void> {
-    await this.http.request({ method: 'PATCH', path: this.chatPath(id, '/archive'), signal: options.signal, expect: 'none' });
+    await this.http.request({
+      method: 'PATCH',
+      path: this.chatPath(id, '/archive'),
+      signal: options.signal,
+      expect: 'none',
+    });
     this.archived.add(id);
   }
 

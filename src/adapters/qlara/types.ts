@@ -44,7 +44,8 @@ export interface QlaraAssignee {
 export interface QlaraMessage {
   /** Numeric and monotonic (ASSUMPTION); sortable strings are accepted too. */
   id: number | string;
-  direction: 'inbound' | 'outbound' | string;
+  /** `inbound` or `outbound` (any case). */
+  direction: string;
   timestamp: string;
   /** Text body (or caption); an object `{ text }` is accepted too. */
   content?: string | { text?: string } | null;
@@ -69,7 +70,16 @@ export interface QlaraAssignableUser {
 /** The list endpoints answer a bare array or a Spring-style page wrapper. */
 export type QlaraList<T> =
   | T[]
-  | { content?: T[]; items?: T[]; data?: T[]; totalElements?: number; total?: number; totalPages?: number; size?: number; number?: number };
+  | {
+      content?: T[];
+      items?: T[];
+      data?: T[];
+      totalElements?: number;
+      total?: number;
+      totalPages?: number;
+      size?: number;
+      number?: number;
+    };
 
 /** `POST /conversations/reply` body; the field names are configurable. */
 export type QlaraReplyBody = Record<string, string>;

@@ -130,7 +130,11 @@ function content(m: RefMessage): Record<string, unknown> {
   switch (m.kind) {
     case 'image':
     case 'video':
-      return { url: m.media?.url ?? null, mimeType: m.media?.mimeType ?? null, caption: m.media?.caption ?? m.text ?? null };
+      return {
+        url: m.media?.url ?? null,
+        mimeType: m.media?.mimeType ?? null,
+        caption: m.media?.caption ?? m.text ?? null,
+      };
     case 'document':
       return { url: m.media?.url ?? null, mimeType: m.media?.mimeType ?? null, filename: m.media?.filename ?? null };
     case 'audio':
@@ -265,7 +269,8 @@ async function send(ctx: DialectContext): Promise<Response> {
   if ('response' in parsed) return parsed.response;
   const input = parsed.value;
   if (!isRecord(input)) return fail(400, 'Invalid request body');
-  if (typeof input.conversationId !== 'string' || input.conversationId === '') return fail(400, 'conversationId is required');
+  if (typeof input.conversationId !== 'string' || input.conversationId === '')
+    return fail(400, 'conversationId is required');
   const c = lookup(ctx, input.conversationId);
   if (c instanceof Response) return c;
   if (input.type !== 'text') return fail(400, 'Unsupported message type: only "text" can be sent here');

@@ -197,7 +197,14 @@ async function send(ctx: DialectContext, c: RefConversation): Promise<Response> 
   const media = isRecord(input.media) ? input.media : undefined;
   const message = ctx.db.appendMessage(c.id, {
     direction: 'outbound',
-    kind: sendMode === 'template' ? 'template' : sendMode === 'interactive' ? 'interactive' : sendMode === 'media' ? 'document' : 'text',
+    kind:
+      sendMode === 'template'
+        ? 'template'
+        : sendMode === 'interactive'
+          ? 'interactive'
+          : sendMode === 'media'
+            ? 'document'
+            : 'text',
     text: body as string,
     template: template ? { name: template.name, language: template.language, variables: [] } : null,
     media:

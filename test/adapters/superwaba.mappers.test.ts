@@ -36,7 +36,12 @@ const LIST_ITEM = {
 const AI_ITEM = {
   id: 'conv_b2c3d4e5-6789-01ab-cdef-2345678901ab',
   contactId: 'contact_e2d3c4b5',
-  contact: { id: 'contact_e2d3c4b5', name: 'Sarah Johnson', phone: '+14155557890', avatar: 'https://cdn.example.com/avatars/sarah.jpg' },
+  contact: {
+    id: 'contact_e2d3c4b5',
+    name: 'Sarah Johnson',
+    phone: '+14155557890',
+    avatar: 'https://cdn.example.com/avatars/sarah.jpg',
+  },
   status: 'ai_handling',
   assigneeId: null,
   channel: 'whatsapp',
@@ -58,7 +63,13 @@ describe('superwaba mappers', () => {
   it('maps a list item: status, contact, assignee by id, unread, last message and window', () => {
     const now = Date.parse('2026-05-16T15:00:00.000Z');
     const c = mapConversation(LIST_ITEM, { now })!;
-    expect(c).to.include({ id: LIST_ITEM.id, dialect: 'superwaba', status: 'open', rawStatus: 'open', handledBy: 'human' });
+    expect(c).to.include({
+      id: LIST_ITEM.id,
+      dialect: 'superwaba',
+      status: 'open',
+      rawStatus: 'open',
+      handledBy: 'human',
+    });
     expect(c.contact).to.include({
       id: LIST_ITEM.contactId,
       displayName: 'Ahmed Hassan',
@@ -94,12 +105,19 @@ describe('superwaba mappers', () => {
 
   it('names an assignee from the known agents', () => {
     const agents = new Map<string, Agent>([[LIST_ITEM.assigneeId, { id: LIST_ITEM.assigneeId, displayName: 'Grace' }]]);
-    expect(mapConversation(LIST_ITEM, { agents })!.assignee).to.deep.equal({ id: LIST_ITEM.assigneeId, displayName: 'Grace' });
+    expect(mapConversation(LIST_ITEM, { agents })!.assignee).to.deep.equal({
+      id: LIST_ITEM.assigneeId,
+      displayName: 'Grace',
+    });
   });
 
   it('maps the detail: assignee object, email, labels', () => {
     const c = mapConversation(DETAIL)!;
-    expect(c.assignee).to.include({ id: DETAIL.assignee.id, displayName: 'Support Agent', email: 'agent@yourcompany.com' });
+    expect(c.assignee).to.include({
+      id: DETAIL.assignee.id,
+      displayName: 'Support Agent',
+      email: 'agent@yourcompany.com',
+    });
     expect(c.contact.email).to.equal('ahmed@example.com');
     expect(c.contact.labels).to.deep.equal(['vip', 'returning']);
   });
@@ -122,7 +140,12 @@ describe('superwaba mappers', () => {
   });
 
   it('reads the close and assign answers as patches with only what they say', () => {
-    const closed = conversationPatch({ id: 'x', status: 'closed', closedAt: '2026-05-16T15:00:00.000Z', closedBy: 'u' });
+    const closed = conversationPatch({
+      id: 'x',
+      status: 'closed',
+      closedAt: '2026-05-16T15:00:00.000Z',
+      closedBy: 'u',
+    });
     expect(closed).to.deep.equal({ status: 'closed', rawStatus: 'closed', closedAt: '2026-05-16T15:00:00.000Z' });
     const assigned = conversationPatch({
       id: 'x',
@@ -145,27 +168,85 @@ describe('superwaba mappers', () => {
   const base = { conversationId: 'c', status: 'read', timestamp: '2026-05-16T14:00:00.000Z' };
 
   it('maps message content by type', () => {
-    const textMsg = mapMessage({ id: '1', waMessageId: 'wamid.1', direction: 'inbound', type: 'text', content: { text: 'hi' }, senderId: 'contact_1', ...base })!;
-    expect(textMsg).to.include({ kind: 'text', text: 'hi', externalId: 'wamid.1', senderId: 'contact_1', status: 'read' });
-    const image = mapMessage({ id: '2', direction: 'inbound', type: 'image', content: { url: 'https://x.test/a.jpg', mimeType: 'image/jpeg', caption: 'look' }, ...base })!;
+    const textMsg = mapMessage({
+      id: '1',
+      waMessageId: 'wamid.1',
+      direction: 'inbound',
+      type: 'text',
+      content: { text: 'hi' },
+      senderId: 'contact_1',
+      ...base,
+    })!;
+    expect(textMsg).to.include({
+      kind: 'text',
+      text: 'hi',
+      externalId: 'wamid.1',
+      senderId: 'contact_1',
+      status: 'read',
+    });
+    const image = mapMessage({
+      id: '2',
+      direction: 'inbound',
+      type: 'image',
+      content: { url: 'https://x.test/a.jpg', mimeType: 'image/jpeg', caption: 'look' },
+      ...base,
+    })!;
     expect(image.kind).to.equal('image');
     expect(image.media).to.deep.equal({ url: 'https://x.test/a.jpg', mimeType: 'image/jpeg', caption: 'look' });
-    const doc = mapMessage({ id: '3', direction: 'outbound', type: 'document', content: { url: 'https://x.test/a.pdf', mimeType: 'application/pdf', filename: 'a.pdf' }, senderId: null, ...base })!;
+    const doc = mapMessage({
+      id: '3',
+      direction: 'outbound',
+      type: 'document',
+      content: { url: 'https://x.test/a.pdf', mimeType: 'application/pdf', filename: 'a.pdf' },
+      senderId: null,
+      ...base,
+    })!;
     expect(doc.media).to.deep.equal({ url: 'https://x.test/a.pdf', mimeType: 'application/pdf', filename: 'a.pdf' });
     expect(doc.senderId).to.equal(null);
-    const audio = mapMessage({ id: '4', direction: 'inbound', type: 'audio', content: { url: 'https://x.test/a.ogg', mimeType: 'audio/ogg' }, ...base })!;
+    const audio = mapMessage({
+      id: '4',
+      direction: 'inbound',
+      type: 'audio',
+      content: { url: 'https://x.test/a.ogg', mimeType: 'audio/ogg' },
+      ...base,
+    })!;
     expect(audio.media).to.deep.equal({ url: 'https://x.test/a.ogg', mimeType: 'audio/ogg' });
-    const video = mapMessage({ id: '5', direction: 'inbound', type: 'video', content: { url: 'https://x.test/a.mp4', mimeType: 'video/mp4', caption: 'v' }, ...base })!;
+    const video = mapMessage({
+      id: '5',
+      direction: 'inbound',
+      type: 'video',
+      content: { url: 'https://x.test/a.mp4', mimeType: 'video/mp4', caption: 'v' },
+      ...base,
+    })!;
     expect(video.kind).to.equal('video');
     expect(video.media?.caption).to.equal('v');
-    const loc = mapMessage({ id: '6', direction: 'inbound', type: 'location', content: { latitude: 25.2, longitude: '55.3', name: 'Dubai Mall', address: 'Downtown' }, ...base })!;
+    const loc = mapMessage({
+      id: '6',
+      direction: 'inbound',
+      type: 'location',
+      content: { latitude: 25.2, longitude: '55.3', name: 'Dubai Mall', address: 'Downtown' },
+      ...base,
+    })!;
     expect(loc.location).to.deep.equal({ latitude: 25.2, longitude: 55.3, name: 'Dubai Mall', address: 'Downtown' });
-    const odd = mapMessage({ id: '7', direction: 'inbound', type: 'reaction', content: { emoji: '👍' }, status: 'weird', timestamp: base.timestamp })!;
+    const odd = mapMessage({
+      id: '7',
+      direction: 'inbound',
+      type: 'reaction',
+      content: { emoji: '👍' },
+      status: 'weird',
+      timestamp: base.timestamp,
+    })!;
     expect(odd.kind).to.equal('unknown');
     expect(odd.rawType).to.equal('reaction');
     expect(odd.status).to.equal('unknown');
     expect(odd.rawStatus).to.equal('weird');
-    const unsafe = mapMessage({ id: '8', direction: 'inbound', type: 'image', content: { url: 'javascript:alert(1)' }, ...base })!;
+    const unsafe = mapMessage({
+      id: '8',
+      direction: 'inbound',
+      type: 'image',
+      content: { url: 'javascript:alert(1)' },
+      ...base,
+    })!;
     expect(unsafe.media).to.equal(undefined);
   });
 
@@ -176,9 +257,21 @@ describe('superwaba mappers', () => {
       ['read', 'read'],
       ['failed', 'failed'],
     ]) {
-      expect(mapMessage({ id: 'x', direction: 'outbound', type: 'text', content: { text: '' }, status: raw, timestamp: base.timestamp })!.status).to.equal(model);
+      expect(
+        mapMessage({
+          id: 'x',
+          direction: 'outbound',
+          type: 'text',
+          content: { text: '' },
+          status: raw,
+          timestamp: base.timestamp,
+        })!.status,
+      ).to.equal(model);
     }
-    expect(mapMessage({ id: 'x', direction: 'inbound', type: 'text', content: { text: 'a' }, timestamp: base.timestamp })!.status).to.equal('received');
+    expect(
+      mapMessage({ id: 'x', direction: 'inbound', type: 'text', content: { text: 'a' }, timestamp: base.timestamp })!
+        .status,
+    ).to.equal('received');
   });
 
   it('sorts messages oldest first and drops malformed records', () => {
@@ -210,21 +303,34 @@ describe('superwaba mappers', () => {
   });
 
   it('reads the list body', () => {
-    const body = readListBody({ success: true, data: { conversations: [LIST_ITEM], total: 156, page: 1, limit: 20, hasNext: true } })!;
+    const body = readListBody({
+      success: true,
+      data: { conversations: [LIST_ITEM], total: 156, page: 1, limit: 20, hasNext: true },
+    })!;
     expect(body).to.deep.equal({ items: [LIST_ITEM], total: 156, page: 1, hasNext: true });
     expect(readListBody({ success: true, data: {} })).to.equal(undefined);
   });
 
   it('reads error bodies: error or message, code, fix; window and rate-limit kinds', () => {
-    expect(parseError(404, { success: false, error: 'Conversation not found' })).to.deep.equal({ message: 'Conversation not found' });
-    expect(parseError(400, { success: false, message: 'Invalid conversation ID' })).to.deep.equal({ message: 'Invalid conversation ID' });
-    expect(parseError(429, { success: false, message: 'Monthly cap', code: 'API_LIMIT_REACHED', fix: 'Upgrade' })).to.deep.equal({
+    expect(parseError(404, { success: false, error: 'Conversation not found' })).to.deep.equal({
+      message: 'Conversation not found',
+    });
+    expect(parseError(400, { success: false, message: 'Invalid conversation ID' })).to.deep.equal({
+      message: 'Invalid conversation ID',
+    });
+    expect(
+      parseError(429, { success: false, message: 'Monthly cap', code: 'API_LIMIT_REACHED', fix: 'Upgrade' }),
+    ).to.deep.equal({
       code: 'API_LIMIT_REACHED',
       message: 'Monthly cap (Upgrade)',
       kind: 'rate_limited',
     });
-    expect(parseError(400, { success: false, error: 'Outside the 24-hour customer service window' }).kind).to.equal('outside_window');
-    expect(parseError(403, { success: false, error: 'User is not a member of this organization' }).kind).to.equal(undefined);
+    expect(parseError(400, { success: false, error: 'Outside the 24-hour customer service window' }).kind).to.equal(
+      'outside_window',
+    );
+    expect(parseError(403, { success: false, error: 'User is not a member of this organization' }).kind).to.equal(
+      undefined,
+    );
     expect(parseError(500, 'Internal server error').message).to.equal('Internal server error');
   });
 

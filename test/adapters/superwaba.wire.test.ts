@@ -143,7 +143,16 @@ describe('superwaba adapter on the wire', () => {
         dialect: 'superwaba',
         path: '/api/whatsapp/conversations',
         status: 200,
-        body: { success: true, data: { conversations: [real.data.conversations[0], 'garbage', real.data.conversations[1]], total: 3, page: 1, limit: 20, hasNext: false } },
+        body: {
+          success: true,
+          data: {
+            conversations: [real.data.conversations[0], 'garbage', real.data.conversations[1]],
+            total: 3,
+            page: 1,
+            limit: 20,
+            hasNext: false,
+          },
+        },
       });
       const warn = console.warn;
       const warnings: string[] = [];
@@ -212,7 +221,11 @@ describe('superwaba adapter on the wire', () => {
       const agent = backend.db.agents[3];
       backend.clearRequests();
       const assigned = await adapter.assign(target.id, agent.id);
-      expect(only()).to.deep.include({ method: 'POST', path: `/api/whatsapp/conversations/${target.id}/assign`, body: { userId: agent.id } });
+      expect(only()).to.deep.include({
+        method: 'POST',
+        path: `/api/whatsapp/conversations/${target.id}/assign`,
+        body: { userId: agent.id },
+      });
       expect(assigned.assignee).to.include({ id: agent.id, displayName: agent.name, email: agent.email });
       expect(backend.db.getConversation(target.id)!.assigneeId).to.equal(agent.id);
     });
@@ -220,7 +233,11 @@ describe('superwaba adapter on the wire', () => {
     it('maps 403 for a user outside the organization to forbidden', async () => {
       const target = (await adapter.listConversations()).items[0];
       const error = await rejection(adapter.assign(target.id, NO_SUCH_UUID));
-      expect(error).to.include({ kind: 'forbidden', httpStatus: 403, message: 'User is not a member of this organization' });
+      expect(error).to.include({
+        kind: 'forbidden',
+        httpStatus: 403,
+        message: 'User is not a member of this organization',
+      });
     });
 
     it('has no unassign and no assignable-users list', () => {
@@ -255,7 +272,11 @@ describe('superwaba adapter on the wire', () => {
       const newest = await adapter.listMessages(ref.id, { limit: 5 });
       expect(newest.next).to.equal(`before:${newest.items[0].id}`);
       const older = await adapter.listMessages(ref.id, { limit: 5, cursor: newest.next! });
-      expect(backend.requests[1].query).to.deep.equal({ conversationId: ref.id, limit: '5', before: newest.items[0].id });
+      expect(backend.requests[1].query).to.deep.equal({
+        conversationId: ref.id,
+        limit: '5',
+        before: newest.items[0].id,
+      });
       expect(older.items.map((m) => m.id)).to.deep.equal(all.slice(-10, -5).map((m) => m.id));
     });
 
@@ -268,8 +289,21 @@ describe('superwaba adapter on the wire', () => {
           success: true,
           data: {
             data: [
-              { id: 'm1', direction: 'inbound', type: 'text', content: { text: 'a' }, timestamp: '2026-05-16T10:00:00Z' },
-              { id: 'm2', direction: 'outbound', type: 'text', content: { text: 'b' }, status: 'read', timestamp: '2026-05-16T10:01:00Z' },
+              {
+                id: 'm1',
+                direction: 'inbound',
+                type: 'text',
+                content: { text: 'a' },
+                timestamp: '2026-05-16T10:00:00Z',
+              },
+              {
+                id: 'm2',
+                direction: 'outbound',
+                type: 'text',
+                content: { text: 'b' },
+                status: 'read',
+                timestamp: '2026-05-16T10:01:00Z',
+              },
             ],
             hasNext: true,
           },
@@ -309,19 +343,33 @@ describe('superwaba adapter on the wire', () => {
       expect(req.body).to.deep.equal({ conversationId: ref.id, type: 'text', content: { text: 'On it!' } });
       expect(req.headers).to.include({ 'x-org-id': 'org-test', 'content-type': 'application/json' });
       expect(result.accepted).to.equal('created');
-      expect(result.message).to.include({ direction: 'outbound', kind: 'text', text: 'On it!', status: 'sent', clientRef: 'r1' });
+      expect(result.message).to.include({
+        direction: 'outbound',
+        kind: 'text',
+        text: 'On it!',
+        status: 'sent',
+        clientRef: 'r1',
+      });
       expect(result.message.id).to.equal(backend.db.messages(ref.id).at(-1)!.id);
     });
 
     it('maps the window rejection to outside_window', async () => {
       const ref = withWindow(false);
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'w', text: 'late' }));
-      expect(error).to.include({ kind: 'outside_window', httpStatus: 400, message: 'Outside the 24-hour customer service window' });
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'w', text: 'late' }),
+      );
+      expect(error).to.include({
+        kind: 'outside_window',
+        httpStatus: 400,
+        message: 'Outside the 24-hour customer service window',
+      });
     });
 
     it('refuses templates and media without a request', async () => {
       const ref = withWindow(false);
-      const template = await rejection(adapter.send({ kind: 'template', conversationId: ref.id, clientRef: 't', templateName: 'we_miss_you' }));
+      const template = await rejection(
+        adapter.send({ kind: 'template', conversationId: ref.id, clientRef: 't', templateName: 'we_miss_you' }),
+      );
       expect(template.kind).to.equal('unsupported');
       expect(template.message).to.contain('Developer API');
       const media = await rejection(
@@ -334,7 +382,9 @@ describe('superwaba adapter on the wire', () => {
 
     it('does not retry a POST after a dropped connection', async () => {
       backend.faults.add({ dialect: 'superwaba', method: 'POST', drop: true, times: 1 });
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: withWindow(true).id, clientRef: 'd', text: 'x' }));
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: withWindow(true).id, clientRef: 'd', text: 'x' }),
+      );
       expect(error.kind).to.equal('network');
       expect(backend.requests).to.have.length(1);
     });
@@ -357,9 +407,19 @@ describe('superwaba adapter on the wire', () => {
     }
 
     it('maps 429 Rate limit exceeded to rate_limited with retryAfterMs', async () => {
-      backend.faults.add({ dialect: 'superwaba', status: 429, retryAfter: 90, body: { success: false, error: 'Rate limit exceeded' } });
+      backend.faults.add({
+        dialect: 'superwaba',
+        status: 429,
+        retryAfter: 90,
+        body: { success: false, error: 'Rate limit exceeded' },
+      });
       const error = await rejection(adapter.listConversations());
-      expect(error).to.include({ kind: 'rate_limited', httpStatus: 429, retryAfterMs: 90_000, message: 'Rate limit exceeded' });
+      expect(error).to.include({
+        kind: 'rate_limited',
+        httpStatus: 429,
+        retryAfterMs: 90_000,
+        message: 'Rate limit exceeded',
+      });
     });
 
     it('reads message/code/fix bodies', async () => {
@@ -367,10 +427,19 @@ describe('superwaba adapter on the wire', () => {
         dialect: 'superwaba',
         status: 429,
         retryAfter: 3600,
-        body: { success: false, message: 'Monthly event cap reached', code: 'API_LIMIT_REACHED', fix: 'Upgrade your plan' },
+        body: {
+          success: false,
+          message: 'Monthly event cap reached',
+          code: 'API_LIMIT_REACHED',
+          fix: 'Upgrade your plan',
+        },
       });
       const error = await rejection(adapter.listConversations());
-      expect(error).to.include({ kind: 'rate_limited', code: 'API_LIMIT_REACHED', message: 'Monthly event cap reached (Upgrade your plan)' });
+      expect(error).to.include({
+        kind: 'rate_limited',
+        code: 'API_LIMIT_REACHED',
+        message: 'Monthly event cap reached (Upgrade your plan)',
+      });
     });
 
     it('retries a GET after a 503', async () => {

@@ -6,6 +6,10 @@ runDataSourceSuite('switchbord', async () => {
   const backend = await startReferenceBackend();
   backend.reset();
   return {
-    source: createAdapter({ backend: 'switchbord', baseUrl: backend.baseUrl('switchbord'), headers: { Authorization: 'Bearer host-session' } }),
+    source: createAdapter({
+      backend: 'switchbord',
+      baseUrl: backend.baseUrl('switchbord'),
+      headers: { Authorization: 'Bearer host-session' },
+    }),
   };
 });

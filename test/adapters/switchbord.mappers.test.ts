@@ -114,7 +114,13 @@ describe('switchbord mappers', () => {
     expect(sent).to.include({ kind: 'text', status: 'delivered', rawStatus: 'delivered', rawType: 'freeform' });
     expect(template).to.include({ kind: 'template', status: 'pending', rawStatus: 'queued' });
     expect(template.template).to.deep.equal({ name: 'order_update' });
-    const weird = mapMessage({ id: 'm', direction: 'outbound', status: 'bounced', sendMode: 'carousel', createdAt: 1736935200 })!;
+    const weird = mapMessage({
+      id: 'm',
+      direction: 'outbound',
+      status: 'bounced',
+      sendMode: 'carousel',
+      createdAt: 1736935200,
+    })!;
     expect(weird.status).to.equal('unknown');
     expect(weird.rawStatus).to.equal('bounced');
     expect(weird.kind).to.equal('unknown');
@@ -160,7 +166,12 @@ describe('switchbord mappers', () => {
       unread: 7,
       source: 'backend',
     });
-    expect(mapSummary({ total: 3, open: 1, unread: 0 })).to.deep.equal({ total: 3, open: 1, unread: 0, source: 'backend' });
+    expect(mapSummary({ total: 3, open: 1, unread: 0 })).to.deep.equal({
+      total: 3,
+      open: 1,
+      unread: 0,
+      source: 'backend',
+    });
     expect(mapSummary({ nothing: true })).to.equal(undefined);
   });
 

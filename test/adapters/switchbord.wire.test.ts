@@ -94,7 +94,13 @@ describe('switchbord adapter on the wire', () => {
       const real = (await (await fetch(`${backend.baseUrl('switchbord')}/internal/conversations?limit=3`)).json()) as {
         conversations: unknown[];
       };
-      backend.faults.add({ dialect: 'switchbord', path: '/internal/conversations', status: 200, body: { conversations: real.conversations }, times: 2 });
+      backend.faults.add({
+        dialect: 'switchbord',
+        path: '/internal/conversations',
+        status: 200,
+        body: { conversations: real.conversations },
+        times: 2,
+      });
       const full = await adapter.listConversations({ limit: 3 });
       expect(full.hasMore).to.equal(true);
       expect(full.next).to.equal('offset:3');
@@ -112,7 +118,10 @@ describe('switchbord adapter on the wire', () => {
         dialect: 'switchbord',
         path: '/internal/conversations',
         status: 200,
-        body: { summary: real.summary, conversations: [real.conversations[0], { contactId: 'no-id' }, real.conversations[1]] },
+        body: {
+          summary: real.summary,
+          conversations: [real.conversations[0], { contactId: 'no-id' }, real.conversations[1]],
+        },
         times: 1,
       });
       const warn = console.warn;
@@ -148,7 +157,12 @@ describe('switchbord adapter on the wire', () => {
 
     it('maps 404 conversation_not_found to not_found', async () => {
       const error = await rejection(adapter.getConversation('conv_missing'));
-      expect(error).to.include({ kind: 'not_found', httpStatus: 404, code: 'conversation_not_found', dialect: 'switchbord' });
+      expect(error).to.include({
+        kind: 'not_found',
+        httpStatus: 404,
+        code: 'conversation_not_found',
+        dialect: 'switchbord',
+      });
     });
   });
 
@@ -194,7 +208,12 @@ describe('switchbord adapter on the wire', () => {
     });
 
     it('reads the wrapped summary', async () => {
-      backend.faults.add({ dialect: 'switchbord', path: '/internal/inbox/summary', status: 200, body: { summary: { total: 9, open: 4, unread: 2 } } });
+      backend.faults.add({
+        dialect: 'switchbord',
+        path: '/internal/inbox/summary',
+        status: 200,
+        body: { summary: { total: 9, open: 4, unread: 2 } },
+      });
       expect(await adapter.getSummary()).to.deep.equal({ total: 9, open: 4, unread: 2, source: 'backend' });
     });
   });
@@ -202,13 +221,25 @@ describe('switchbord adapter on the wire', () => {
   describe('send', () => {
     it('sends free text inside the window and maps the created message', async () => {
       const ref = withWindow(true);
-      const result = await adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-1', text: 'Hello there' });
+      const result = await adapter.send({
+        kind: 'text',
+        conversationId: ref.id,
+        clientRef: 'ref-1',
+        text: 'Hello there',
+      });
       const req = only();
       expect(req).to.include({ method: 'POST', path: `/internal/conversations/${ref.id}/messages` });
       expect(req.body).to.deep.equal({ body: 'Hello there', sendMode: 'freeform' });
       expect(req.headers['content-type']).to.equal('application/json');
       expect(result.accepted).to.equal('created');
-      expect(result.message).to.include({ direction: 'outbound', kind: 'text', text: 'Hello there', status: 'pending', rawStatus: 'queued', clientRef: 'ref-1' });
+      expect(result.message).to.include({
+        direction: 'outbound',
+        kind: 'text',
+        text: 'Hello there',
+        status: 'pending',
+        rawStatus: 'queued',
+        clientRef: 'ref-1',
+      });
       const stored = backend.db.messages(ref.id).at(-1)!;
       expect(result.message.id).to.equal(stored.id);
     });
@@ -229,15 +260,32 @@ describe('switchbord adapter on the wire', () => {
       });
       expect(withPreview.message).to.include({ kind: 'template', status: 'pending' });
       expect(withPreview.message.template?.name).to.equal('we_miss_you');
-      await adapter.send({ kind: 'template', conversationId: ref.id, clientRef: 't2', templateName: 'order_shipped', previewText: '' });
-      expect(backend.requests[1].body).to.deep.equal({ body: 'order_shipped', sendMode: 'template', templateName: 'order_shipped' });
+      await adapter.send({
+        kind: 'template',
+        conversationId: ref.id,
+        clientRef: 't2',
+        templateName: 'order_shipped',
+        previewText: '',
+      });
+      expect(backend.requests[1].body).to.deep.equal({
+        body: 'order_shipped',
+        sendMode: 'template',
+        templateName: 'order_shipped',
+      });
     });
 
     it('maps a free-text send outside the window to outside_window', async () => {
       const ref = withWindow(false);
       const before = backend.db.messages(ref.id).length;
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'w', text: 'late' }));
-      expect(error).to.include({ kind: 'outside_window', httpStatus: 400, code: 'invalid_outbound_message', retryable: false });
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'w', text: 'late' }),
+      );
+      expect(error).to.include({
+        kind: 'outside_window',
+        httpStatus: 400,
+        code: 'invalid_outbound_message',
+        retryable: false,
+      });
       expect(error.fieldIssues).to.have.property('sendMode');
       expect(backend.db.messages(ref.id)).to.have.length(before);
     });
@@ -255,7 +303,9 @@ describe('switchbord adapter on the wire', () => {
     });
 
     it('maps 404 to not_found', async () => {
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: 'missing', clientRef: 'x', text: 'hi' }));
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: 'missing', clientRef: 'x', text: 'hi' }),
+      );
       expect(error).to.include({ kind: 'not_found', code: 'conversation_not_found' });
     });
 
@@ -264,7 +314,13 @@ describe('switchbord adapter on the wire', () => {
       backend.faults.add({ dialect: 'switchbord', method: 'POST', status: 201, body: { appended: true } });
       const result = await adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'abc', text: 'hi' });
       expect(result.accepted).to.equal('queued');
-      expect(result.message).to.include({ id: 'pending-abc', status: 'pending', clientRef: 'abc', direction: 'outbound', text: 'hi' });
+      expect(result.message).to.include({
+        id: 'pending-abc',
+        status: 'pending',
+        clientRef: 'abc',
+        direction: 'outbound',
+        text: 'hi',
+      });
     });
 
     it('refuses media without the experimental flag and sends it with the flag', async () => {
@@ -288,7 +344,9 @@ describe('switchbord adapter on the wire', () => {
     it('does not retry a POST after a dropped connection', async () => {
       const ref = withWindow(true);
       backend.faults.add({ dialect: 'switchbord', method: 'POST', drop: true, times: 1 });
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'd', text: 'once' }));
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: ref.id, clientRef: 'd', text: 'once' }),
+      );
       expect(error.kind).to.equal('network');
       expect(backend.requests).to.have.length(1);
     });

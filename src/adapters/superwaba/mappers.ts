@@ -159,7 +159,12 @@ export function mapConversation(value: unknown, ctx: MapContext = {}): Conversat
   const lastAt = isoDate(last?.timestamp);
   const lastDir = direction(last?.direction);
   if (last && lastAt) {
-    conversation.lastMessage = { text: text(last.text), direction: lastDir ?? 'inbound', createdAt: lastAt, kind: 'text' };
+    conversation.lastMessage = {
+      text: text(last.text),
+      direction: lastDir ?? 'inbound',
+      createdAt: lastAt,
+      kind: 'text',
+    };
   }
   const activity = lastAt ?? isoDate(value.updatedAt);
   if (activity) conversation.lastActivityAt = activity;
@@ -283,9 +288,9 @@ export function readMessagesBody(body: unknown): { items: unknown[]; hasNext?: b
 }
 
 /** The list data: `{ conversations, total, page, limit, hasNext }`, with or without the envelope. */
-export function readListBody(body: unknown):
-  | { items: unknown[]; total?: number; page?: number; hasNext?: boolean }
-  | undefined {
+export function readListBody(
+  body: unknown,
+): { items: unknown[]; total?: number; page?: number; hasNext?: boolean } | undefined {
   const data = unwrap(body);
   if (Array.isArray(data)) return { items: data };
   if (!isObject(data) || !Array.isArray(data.conversations)) return undefined;
@@ -310,7 +315,8 @@ export function parseError(status: number, body: unknown, _request?: HttpRequest
   const parsed: ParsedErrorBody = {};
   if (code) parsed.code = code;
   if (textOf) parsed.message = fix ? `${textOf} (${fix})` : textOf;
-  if (status >= 400 && status < 500 && status !== 429 && mentionsServiceWindow(textOf, code)) parsed.kind = 'outside_window';
+  if (status >= 400 && status < 500 && status !== 429 && mentionsServiceWindow(textOf, code))
+    parsed.kind = 'outside_window';
   else if (code === 'API_LIMIT_REACHED' || status === 429) parsed.kind = 'rate_limited';
   return parsed;
 }

@@ -63,7 +63,12 @@ export function decodePage(cursor: string | undefined): number {
 export function decodeBefore(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const m = /^before:(.+)$/.exec(cursor);
-  if (!m) throw new InboxError({ kind: 'validation', message: `Not a superwaba message cursor: ${cursor}`, dialect: DIALECT });
+  if (!m)
+    throw new InboxError({
+      kind: 'validation',
+      message: `Not a superwaba message cursor: ${cursor}`,
+      dialect: DIALECT,
+    });
   return m[1];
 }
 
@@ -164,8 +169,7 @@ export class SuperwabaAdapter implements InboxDataSource {
     if (query.assignee === 'unassigned') items = items.filter((c) => c.assignee === null);
     items.sort(byActivityDesc);
     const hasMore =
-      body.hasNext ??
-      (body.total !== undefined ? page * limit < body.total : body.items.length === limit);
+      body.hasNext ?? (body.total !== undefined ? page * limit < body.total : body.items.length === limit);
     const result: Page<Conversation> = {
       items,
       next: hasMore && body.items.length > 0 ? `page:${page + 1}` : null,
@@ -235,7 +239,10 @@ export class SuperwabaAdapter implements InboxDataSource {
       expect: 'json-or-empty',
     });
     const inner = unwrap(data);
-    const fromServer = mapMessage(isObject(inner) && isObject(inner.message) ? inner.message : inner, request.conversationId);
+    const fromServer = mapMessage(
+      isObject(inner) && isObject(inner.message) ? inner.message : inner,
+      request.conversationId,
+    );
     const message: Message = fromServer ?? {
       id: `pending-${request.clientRef}`,
       conversationId: request.conversationId,
@@ -283,7 +290,12 @@ export class SuperwabaAdapter implements InboxDataSource {
   }
 
   /** Lays an action's answer over the last full record (fetched when this adapter has not seen it). */
-  private async merge(id: string, patch: Partial<Conversation>, raw: unknown, options: RequestOptions): Promise<Conversation> {
+  private async merge(
+    id: string,
+    patch: Partial<Conversation>,
+    raw: unknown,
+    options: RequestOptions,
+  ): Promise<Conversation> {
     let base = this.known.get(id);
     if (!base) {
       base = await this.getConversation(id, options).catch((error: unknown) => {

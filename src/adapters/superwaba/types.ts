@@ -31,14 +31,14 @@ export interface SuperwabaUser {
 export interface SuperwabaLastMessage {
   text?: string;
   timestamp?: string;
-  direction?: 'inbound' | 'outbound' | string;
+  direction?: 'inbound' | 'outbound' | (string & {});
 }
 
 export interface SuperwabaConversation {
   id?: string;
   contactId?: string;
   contact?: SuperwabaContact;
-  status?: SuperwabaStatus | string;
+  status?: SuperwabaStatus | (string & {});
   assigneeId?: string | null;
   /** Detail and assign response only. */
   assignee?: SuperwabaUser | null;
@@ -72,8 +72,8 @@ export interface SuperwabaMessage {
   id?: string;
   waMessageId?: string | null;
   conversationId?: string;
-  direction?: 'inbound' | 'outbound' | string;
-  type?: SuperwabaMessageType | string;
+  direction?: 'inbound' | 'outbound' | (string & {});
+  type?: SuperwabaMessageType | (string & {});
   /** By type: `{text}`, `{url,mimeType,caption}`, `{url,mimeType,filename}`, `{url,mimeType}`, `{latitude,longitude,name,address}`. */
   content?: Record<string, unknown> | string | null;
   status?: string;
@@ -84,7 +84,9 @@ export interface SuperwabaMessage {
 /** `GET /api/whatsapp/messages`: `{ data: [...], total, page, hasNext }`, with or without the success wrapper. */
 export interface SuperwabaMessagesBody {
   success?: boolean;
-  data?: SuperwabaMessage[] | { data?: SuperwabaMessage[]; messages?: SuperwabaMessage[]; hasNext?: boolean; total?: number };
+  data?:
+    | SuperwabaMessage[]
+    | { data?: SuperwabaMessage[]; messages?: SuperwabaMessage[]; hasNext?: boolean; total?: number };
   total?: number;
   page?: number;
   hasNext?: boolean;

@@ -135,7 +135,12 @@ export function mapConversation(value: unknown, now = Date.now()): Conversation 
     conversation.embeddedMessages = messages;
     const last = messages[messages.length - 1];
     if (last) {
-      conversation.lastMessage = { text: last.text, direction: last.direction, createdAt: last.createdAt, kind: last.kind };
+      conversation.lastMessage = {
+        text: last.text,
+        direction: last.direction,
+        createdAt: last.createdAt,
+        kind: last.kind,
+      };
     }
     const inbound = newestInbound(messages);
     if (inbound) {
@@ -190,7 +195,8 @@ export function parseError(status: number, body: unknown, _request?: HttpRequest
   else if (Array.isArray(issues)) parsed.fieldIssues = { issues };
   if (status === 400 || status === 422) {
     parsed.kind = mentionsServiceWindow(code, issues, body.message) ? 'outside_window' : 'validation';
-    if (parsed.kind === 'outside_window') parsed.message = 'Outside the 24-hour service window: send an approved template';
+    if (parsed.kind === 'outside_window')
+      parsed.message = 'Outside the 24-hour service window: send an approved template';
   }
   return parsed;
 }

@@ -120,8 +120,7 @@ export class SwitchbordAdapter implements InboxDataSource {
     const items = mapLenient(rawItems, (c) => mapConversation(c, now), 'conversation', DIALECT).sort(byActivityDesc);
     const summary = mapSummary(isObject(data) ? data.summary : undefined);
     // ASSUMPTION: offset + page.length < summary.total; fall back to a full page
-    const hasMore =
-      summary?.total !== undefined ? offset + rawItems.length < summary.total : rawItems.length === limit;
+    const hasMore = summary?.total !== undefined ? offset + rawItems.length < summary.total : rawItems.length === limit;
     const page: Page<Conversation> = {
       items,
       next: hasMore && rawItems.length > 0 ? `offset:${offset + rawItems.length}` : null,

@@ -10,11 +10,11 @@ export type SwitchbordSendMode = 'freeform' | 'template' | 'interactive' | 'medi
 export interface SwitchbordMessage {
   id?: string;
   conversationId?: string;
-  direction?: 'inbound' | 'outbound' | string;
+  direction?: 'inbound' | 'outbound' | (string & {});
   body?: string;
   /** `queued | sent | delivered | read | failed` (ASSUMPTION). */
   status?: string;
-  sendMode?: SwitchbordSendMode | string;
+  sendMode?: SwitchbordSendMode | (string & {});
   templateName?: string;
   createdAt?: string;
   /** Not documented; read when present (media sends behind the feature flag). */

@@ -114,7 +114,7 @@ function renderConversation(db: ReferenceDb, c: RefConversation, gen: Gen): Json
 function renderMessage(db: ReferenceDb, m: RefMessage, gen: Gen): Json {
   if (gen === 'C') {
     const conversation = db.getConversation(m.conversationId);
-    let content: unknown = m.text ?? '';
+    let content: unknown = m.text;
     if (m.media) {
       content = { link: m.media.url, mime_type: m.media.mimeType, caption: m.media.caption ?? m.text ?? undefined, filename: m.media.filename };
     }
@@ -135,7 +135,8 @@ function renderMessage(db: ReferenceDb, m: RefMessage, gen: Gen): Json {
     if (m.location) out.location = { ...m.location };
     return out;
   }
-  const out: Json = { id: m.id, type: m.kind, direction: m.direction, body: m.text ?? '' };
+  const out: Json = { id: m.id, type: m.kind, direction: m.direction };
+  if (m.text !== null) out.body = m.text;
   const status = wireMessageStatus(m);
   if (status !== null) out.status = status;
   out.timestamp = m.createdAt;
@@ -273,7 +274,7 @@ function parseTemplate(db: ReferenceDb, body: Json): Parsed {
     return { ok: false, response: error(400, 'validation_error', 'template.name and template.language are required') };
   }
   const template = db.templates.find((x) => x.name === t.name && x.language === t.language);
-  if (!template) return { ok: false, response: error(404, 'template_not_found', `No approved template ${t.name} (${t.language})`) };
+  if (!template) return { ok: false, response: error(400, 'template_not_found', `No approved template ${t.name} (${t.language})`) };
   const raw = t.parameters ?? [];
   if (!Array.isArray(raw)) return { ok: false, response: error(400, 'validation_error', 'template.parameters must be an array') };
   const params = raw.map((p) => (typeof p === 'string' ? p : isRecord(p) && typeof p.text === 'string' ? p.text : undefined));

@@ -5,6 +5,7 @@
  * `items`, `next_cursor`, `content`, `created_at`, `expires_at`). Every field
  * is optional: the mappers read both leniently.
  */
+import type { Conversation } from '../../data/models.js';
 
 export type VobizGeneration = 'B' | 'C';
 
@@ -141,4 +142,9 @@ export interface VobizOptions {
   wabaId?: string;
   /** Template language when the request names none (default `en`). */
   defaultLanguage?: string;
+  /**
+   * The phone to send to when the listed conversation carries none (gen C rows
+   * only have `contact_id`): the host looks it up in its own contact store.
+   */
+  resolvePhone?: (conversationId: string, conversation?: Conversation) => string | undefined | Promise<string | undefined>;
 }

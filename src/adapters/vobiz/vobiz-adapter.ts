@@ -111,6 +111,7 @@ export class VobizAdapter implements InboxDataSource {
       channelId: option('channelId'),
       wabaId: option('wabaId'),
       defaultLanguage: option('defaultLanguage') ?? 'en',
+      resolvePhone: typeof config.resolvePhone === 'function' ? (config.resolvePhone as VobizOptions['resolvePhone']) : undefined,
     };
     this.capabilities = vobizCapabilities(generation);
     this.http = createHttpClient(config, DIALECT, parseError);
@@ -152,11 +153,14 @@ export class VobizAdapter implements InboxDataSource {
 
   async send(request: SendRequest, options: RequestOptions = {}): Promise<SendResult> {
     const conversation = this.known.get(request.conversationId);
-    const to = (request.kind === 'template' ? request.to : undefined) ?? conversation?.contact.phone;
+    const to =
+      (request.kind === 'template' ? request.to : undefined) ??
+      conversation?.contact.phone ??
+      (await this.options.resolvePhone?.(request.conversationId, conversation));
     if (!to) {
       throw this.validation(
         'missing_phone',
-        'Vobiz sends to a phone number, and the phone of this conversation is unknown (list the conversations first)',
+        'Vobiz sends to a phone number, and the phone of this conversation is unknown (list the conversations first, or set the `resolvePhone` option)',
       );
     }
     const channelId = conversation?.channel.id ?? this.options.channelId;

@@ -466,8 +466,8 @@ export class InboxStore extends EventTarget {
 
   private putConversation(c: Conversation): void {
     const prev = this.conversations.get(c.id);
-    // a conversation archived here stays archived until the backend shows activity after it
-    this.conversations.set(c.id, prev ? { ...prev, ...c, embeddedMessages: c.embeddedMessages } : c);
+    // a partial record (an action's answer) never blanks what an earlier, fuller one said
+    this.conversations.set(c.id, prev ? { ...prev, ...stripUndefined(c), embeddedMessages: c.embeddedMessages } : c);
   }
 
   private patchConversation(id: string, patch: Partial<Conversation>): Conversation | undefined {
@@ -556,7 +556,8 @@ export class InboxStore extends EventTarget {
   private mergeMessages(id: string, t: ThreadRecord, incoming: Message[]): void {
     for (const m of incoming) {
       const prev = t.byId.get(m.id);
-      const pending = this.findPendingFor(id, m);
+      // a message already known cannot confirm a send made after it
+      const pending = prev ? undefined : this.findPendingFor(id, m);
       const clientRef = m.clientRef ?? prev?.clientRef ?? pending?.request.clientRef;
       t.byId.set(m.id, clientRef ? { ...m, clientRef } : m);
       if (pending && pending.message.status !== 'failed') this.pending.delete(pending.request.clientRef);
@@ -667,6 +668,14 @@ export class InboxStore extends EventTarget {
       (result) => {
         const server: Message = { ...result.message, clientRef, conversationId: id };
         if (!server.id) server.id = entry.message.id;
+        if (result.accepted === 'queued' && server.status === 'pending') {
+          // accepted for later delivery (qlara 202): the real message arrives with a later read,
+          // so keep the optimistic copy matchable by text until then instead of a second message
+          entry.message = { ...server, id: entry.message.id };
+          this.rebuildMessages(id, t);
+          this.touchConversation(id, entry.message);
+          return server;
+        }
         this.pending.delete(clientRef);
         // a pushed status may have put the optimistic copy among the server messages
         if (entry.message.id !== server.id) t.byId.delete(entry.message.id);
@@ -691,6 +700,13 @@ export class InboxStore extends EventTarget {
   retrySend(clientRef: string): Promise<Message> {
     const entry = this.pending.get(clientRef);
     if (!entry) {
+      // a message the backend accepted and later reported failed (async delivery): send its content again
+      for (const [conversationId, t] of this.threads) {
+        const failed = [...t.byId.values()].find((m) => m.clientRef === clientRef && m.status === 'failed');
+        if (failed?.kind === 'text' && failed.text) {
+          return this.send({ kind: 'text', conversationId, text: failed.text, clientRef });
+        }
+      }
       return Promise.reject(
         new InboxError({ kind: 'validation', message: 'No failed message with that reference', dialect: this.dialect }),
       );

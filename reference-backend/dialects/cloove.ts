@@ -127,8 +127,13 @@ function listConversations(ctx: DialectContext): Response {
   const page = positiveInt(query.get('page'), 1);
   if (page === undefined) return error(422, 'validation_error', 'page must be a positive integer');
   const limit = positiveInt(query.get('limit'), DEFAULT_LIMIT);
-  if (limit === undefined || limit > MAX_LIMIT) return error(422, 'validation_error', `limit must be an integer between 1 and ${MAX_LIMIT}`);
-  const statuses = query.getAll('status').flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (limit === undefined || limit > MAX_LIMIT)
+    return error(422, 'validation_error', `limit must be an integer between 1 and ${MAX_LIMIT}`);
+  const statuses = query
+    .getAll('status')
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const mode = query.get('mode');
   if (mode && mode !== 'ai' && mode !== 'human') return error(422, 'validation_error', 'mode must be "ai" or "human"');
   const assigned = query.get('assigned');
@@ -193,7 +198,13 @@ function sendText(ctx: DialectContext, id: string, body: unknown): Response {
       'The 24-hour customer service window is closed; send an approved template instead',
     );
   }
-  const message = db.appendMessage(id, { direction: 'outbound', kind: 'text', text, status: 'sent', senderId: db.agents[0]?.id ?? null });
+  const message = db.appendMessage(id, {
+    direction: 'outbound',
+    kind: 'text',
+    text,
+    status: 'sent',
+    senderId: db.agents[0]?.id ?? null,
+  });
   return json({ message: 'Message sent', data: renderMessage(message) }, 201);
 }
 
@@ -209,13 +220,15 @@ function sendTemplate(ctx: DialectContext, body: unknown): Response {
     return error(422, 'validation_error', 'business_whatsapp_number_id is not a WhatsApp number of this business');
   }
   const phone = body.phone;
-  if (typeof phone !== 'string' || !E164.test(phone)) return error(422, 'validation_error', 'phone must be an E.164 number');
+  if (typeof phone !== 'string' || !E164.test(phone))
+    return error(422, 'validation_error', 'phone must be an E.164 number');
   const key = body.template_key;
   if (typeof key !== 'string' || key === '') return error(422, 'validation_error', 'template_key is required');
   const template = db.templates.find((t) => t.name === key);
   if (!template) return error(422, 'template_not_found', `No approved template "${key}"`);
   const name = body.customer_name;
-  if (name !== undefined && typeof name !== 'string') return error(422, 'validation_error', 'customer_name must be a string');
+  if (name !== undefined && typeof name !== 'string')
+    return error(422, 'validation_error', 'customer_name must be a string');
   const variables = body.variables ?? {};
   if (!isRecord(variables) || Object.values(variables).some((v) => typeof v !== 'string')) {
     return error(422, 'validation_error', 'variables must be an object of strings');
@@ -224,7 +237,8 @@ function sendTemplate(ctx: DialectContext, body: unknown): Response {
   if (missing.length) return error(422, 'validation_error', `variables is missing ${missing.join(', ')}`);
   const vars = variables as Record<string, string>;
   const conversation =
-    db.findConversationByPhone(phone, channel.id) ?? db.createConversation({ phone, channelId: channel.id, name: name ?? null });
+    db.findConversationByPhone(phone, channel.id) ??
+    db.createConversation({ phone, channelId: channel.id, name: name ?? null });
   const message = db.appendMessage(conversation.id, {
     direction: 'outbound',
     kind: 'template',
@@ -282,7 +296,11 @@ async function idempotent(ctx: DialectContext, body: unknown, run: () => Respons
       return error(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request');
     }
     if (!existing.done) {
-      return error(409, 'request_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
+      return error(
+        409,
+        'request_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+      );
     }
     return new Response(existing.done.body, {
       status: existing.done.status,
@@ -317,7 +335,8 @@ async function readBody(ctx: DialectContext): Promise<{ value: unknown } | { res
   try {
     return { value: await ctx.json() };
   } catch (e) {
-    if (e instanceof BadJsonError) return { response: error(400, 'invalid_json', 'The request body is not valid JSON') };
+    if (e instanceof BadJsonError)
+      return { response: error(400, 'invalid_json', 'The request body is not valid JSON') };
     throw e;
   }
 }

@@ -44,7 +44,13 @@ const MAX_CAPTION = 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const MEDIA_TYPES = ['image', 'video', 'document'] as const;
-const MIME: Record<string, string> = { image: 'image/jpeg', video: 'video/mp4', document: 'application/pdf', audio: 'audio/ogg', sticker: 'image/webp' };
+const MIME: Record<string, string> = {
+  image: 'image/jpeg',
+  video: 'video/mp4',
+  document: 'application/pdf',
+  audio: 'audio/ogg',
+  sticker: 'image/webp',
+};
 
 type Gen = 'B' | 'C';
 type Json = Record<string, unknown>;
@@ -105,7 +111,9 @@ function renderConversation(db: ReferenceDb, c: RefConversation, gen: Gen): Json
     id: c.id,
     channel_id: c.channelId,
     contact: { id: c.contactId, name: contact?.name ?? null, phone: contact?.phone ?? null },
-    last_message: last ? { body: last.text ?? '', direction: last.direction, type: last.kind, timestamp: last.createdAt } : null,
+    last_message: last
+      ? { body: last.text ?? '', direction: last.direction, type: last.kind, timestamp: last.createdAt }
+      : null,
     unread_count: c.unreadCount,
     status,
   };
@@ -116,7 +124,12 @@ function renderMessage(db: ReferenceDb, m: RefMessage, gen: Gen): Json {
     const conversation = db.getConversation(m.conversationId);
     let content: unknown = m.text;
     if (m.media) {
-      content = { link: m.media.url, mime_type: m.media.mimeType, caption: m.media.caption ?? m.text ?? undefined, filename: m.media.filename };
+      content = {
+        link: m.media.url,
+        mime_type: m.media.mimeType,
+        caption: m.media.caption ?? m.text ?? undefined,
+        filename: m.media.filename,
+      };
     }
     const out: Json = {
       id: m.id,
@@ -153,7 +166,11 @@ function renderMessage(db: ReferenceDb, m: RefMessage, gen: Gen): Json {
 
 function renderTemplateRef(m: RefMessage): Json {
   const t = m.template!;
-  return { name: t.name, language: t.language, parameters: Array.isArray(t.variables) ? [...t.variables] : Object.values(t.variables) };
+  return {
+    name: t.name,
+    language: t.language,
+    parameters: Array.isArray(t.variables) ? [...t.variables] : Object.values(t.variables),
+  };
 }
 
 function whatsappChannel(db: ReferenceDb, id: string): RefChannel | undefined {
@@ -180,7 +197,8 @@ function listConversations(ctx: DialectContext, gen: Gen): Response {
   const page = positiveInt(query.get('page'), 1);
   if (page === undefined) return error(400, 'invalid_parameter', 'page must be a positive integer');
   const limit = positiveInt(query.get('limit'), DEFAULT_LIMIT);
-  if (limit === undefined || limit > MAX_LIMIT) return error(400, 'invalid_parameter', `limit must be between 1 and ${MAX_LIMIT}`);
+  if (limit === undefined || limit > MAX_LIMIT)
+    return error(400, 'invalid_parameter', `limit must be between 1 and ${MAX_LIMIT}`);
   const rows = db
     .listConversations()
     .filter((c) => whatsappChannel(db, c.channelId))
@@ -201,7 +219,8 @@ function listMessages(ctx: DialectContext, id: string, gen: Gen): Response {
   const { db, query } = ctx;
   if (!whatsappConversation(db, id)) return error(404, 'not_found', 'Conversation not found');
   const limit = positiveInt(query.get('limit'), DEFAULT_MESSAGE_LIMIT);
-  if (limit === undefined || limit > MAX_LIMIT) return error(400, 'invalid_parameter', `limit must be between 1 and ${MAX_LIMIT}`);
+  if (limit === undefined || limit > MAX_LIMIT)
+    return error(400, 'invalid_parameter', `limit must be between 1 and ${MAX_LIMIT}`);
   const all = db.messages(id);
   let end = all.length;
   const cursor = query.get('cursor');
@@ -221,13 +240,22 @@ function listChannels(ctx: DialectContext): Response {
   return json({
     data: ctx.db.channels
       .filter((c) => c.kind === 'WHATSAPP')
-      .map((c) => ({ id: c.id, display_name: c.name, phone_number: c.phone, waba_id: c.wabaId, status: 'active', created_at: since })),
+      .map((c) => ({
+        id: c.id,
+        display_name: c.name,
+        phone_number: c.phone,
+        waba_id: c.wabaId,
+        status: 'active',
+        created_at: since,
+      })),
   });
 }
 
 // ---- send -----------------------------------------------------------------------
 
-type Parsed = { ok: true; message: Omit<Partial<RefMessage>, 'kind'> & Pick<RefMessage, 'kind'> } | { ok: false; response: Response };
+type Parsed =
+  | { ok: true; message: Omit<Partial<RefMessage>, 'kind'> & Pick<RefMessage, 'kind'> }
+  | { ok: false; response: Response };
 
 function https(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -241,7 +269,8 @@ function https(value: unknown): value is string {
 function parseMedia(body: Json, type: (typeof MEDIA_TYPES)[number], gen: Gen): Parsed {
   const field = gen === 'C' ? 'media' : type;
   const media = body[field];
-  if (!isRecord(media)) return { ok: false, response: error(400, 'validation_error', `${field} is required for type ${type}`) };
+  if (!isRecord(media))
+    return { ok: false, response: error(400, 'validation_error', `${field} is required for type ${type}`) };
   const url = gen === 'C' ? media.link : media.url;
   if (!https(url)) {
     const name = gen === 'C' ? 'media.link' : `${type}.url`;
@@ -249,7 +278,10 @@ function parseMedia(body: Json, type: (typeof MEDIA_TYPES)[number], gen: Gen): P
   }
   const caption = media.caption;
   if (caption !== undefined && (typeof caption !== 'string' || [...caption].length > MAX_CAPTION)) {
-    return { ok: false, response: error(400, 'validation_error', `caption must be a string of at most ${MAX_CAPTION} characters`) };
+    return {
+      ok: false,
+      response: error(400, 'validation_error', `caption must be a string of at most ${MAX_CAPTION} characters`),
+    };
   }
   const filename = typeof media.filename === 'string' ? media.filename : undefined;
   return {
@@ -269,19 +301,28 @@ function parseMedia(body: Json, type: (typeof MEDIA_TYPES)[number], gen: Gen): P
 
 function parseTemplate(db: ReferenceDb, body: Json): Parsed {
   const t = body.template;
-  if (!isRecord(t)) return { ok: false, response: error(400, 'validation_error', 'template is required for type template') };
+  if (!isRecord(t))
+    return { ok: false, response: error(400, 'validation_error', 'template is required for type template') };
   if (typeof t.name !== 'string' || typeof t.language !== 'string') {
     return { ok: false, response: error(400, 'validation_error', 'template.name and template.language are required') };
   }
   const template = db.templates.find((x) => x.name === t.name && x.language === t.language);
-  if (!template) return { ok: false, response: error(400, 'template_not_found', `No approved template ${t.name} (${t.language})`) };
+  if (!template)
+    return { ok: false, response: error(400, 'template_not_found', `No approved template ${t.name} (${t.language})`) };
   const raw = t.parameters ?? [];
-  if (!Array.isArray(raw)) return { ok: false, response: error(400, 'validation_error', 'template.parameters must be an array') };
-  const params = raw.map((p) => (typeof p === 'string' ? p : isRecord(p) && typeof p.text === 'string' ? p.text : undefined));
+  if (!Array.isArray(raw))
+    return { ok: false, response: error(400, 'validation_error', 'template.parameters must be an array') };
+  const params = raw.map((p) =>
+    typeof p === 'string' ? p : isRecord(p) && typeof p.text === 'string' ? p.text : undefined,
+  );
   if (params.some((p) => p === undefined) || params.length !== template.variables.length) {
     return {
       ok: false,
-      response: error(400, 'validation_error', `template ${template.name} takes ${template.variables.length} text parameter(s)`),
+      response: error(
+        400,
+        'validation_error',
+        `template ${template.name} takes ${template.variables.length} text parameter(s)`,
+      ),
     };
   }
   const values = params as string[];
@@ -302,14 +343,17 @@ function parseTemplate(db: ReferenceDb, body: Json): Parsed {
 function send(ctx: DialectContext, body: unknown, gen: Gen): Response {
   const { db } = ctx;
   if (!isRecord(body)) return error(400, 'validation_error', 'A JSON object body is required');
-  if (typeof body.channel_id !== 'string' || body.channel_id === '') return error(400, 'validation_error', 'channel_id is required');
+  if (typeof body.channel_id !== 'string' || body.channel_id === '')
+    return error(400, 'validation_error', 'channel_id is required');
   const channel = whatsappChannel(db, body.channel_id);
   if (!channel) return error(404, 'channel_not_found', `No WhatsApp channel ${body.channel_id}`);
   if (gen === 'C') {
-    if (typeof body.waba_id !== 'string' || body.waba_id === '') return error(400, 'validation_error', 'waba_id is required');
+    if (typeof body.waba_id !== 'string' || body.waba_id === '')
+      return error(400, 'validation_error', 'waba_id is required');
     if (body.waba_id !== channel.wabaId) return error(400, 'validation_error', 'waba_id does not own this channel');
   }
-  if (typeof body.to !== 'string' || !E164.test(body.to)) return error(400, 'validation_error', 'to must be an E.164 phone number');
+  if (typeof body.to !== 'string' || !E164.test(body.to))
+    return error(400, 'validation_error', 'to must be an E.164 phone number');
   const type = body.type;
   let parsed: Parsed;
   if (type === 'text') {
@@ -318,7 +362,8 @@ function send(ctx: DialectContext, body: unknown, gen: Gen): Response {
       return error(400, 'validation_error', `text.body is required and must be 1-${MAX_TEXT} characters`);
     }
     const preview = isRecord(body.text) ? body.text.preview_url : undefined;
-    if (preview !== undefined && typeof preview !== 'boolean') return error(400, 'validation_error', 'text.preview_url must be a boolean');
+    if (preview !== undefined && typeof preview !== 'boolean')
+      return error(400, 'validation_error', 'text.preview_url must be a boolean');
     parsed = { ok: true, message: { kind: 'text', text } };
   } else if (type === 'template') {
     parsed = parseTemplate(db, body);
@@ -334,7 +379,12 @@ function send(ctx: DialectContext, body: unknown, gen: Gen): Response {
     return error(400, 'outside_window', '24-hour window closed; use a template');
   }
   conversation ??= db.createConversation({ phone: body.to, channelId: channel.id });
-  const message = db.appendMessage(conversation.id, { direction: 'outbound', status: 'sent', senderId: null, ...parsed.message });
+  const message = db.appendMessage(conversation.id, {
+    direction: 'outbound',
+    status: 'sent',
+    senderId: null,
+    ...parsed.message,
+  });
   const rendered = renderMessage(db, message, gen);
   return json(gen === 'C' ? rendered : { data: rendered }, 201);
 }

@@ -33,9 +33,32 @@ const GET_ONE = {
   status: 'pending_customer',
   // newest first on the wire
   messages: [
-    { id: 'm3', direction: 'outbound', messageType: 'template', text: 'Your order shipped', templateKey: 'order_shipped', variables: { order_id: '1234' }, deliveryStatus: 'sent', createdAt: '2026-01-15T10:05:00.000Z' },
-    { id: 'm2', direction: 'outbound', messageType: 'text', text: 'Checking now', deliveryStatus: 'read', createdAt: '2026-01-15T10:01:00.000Z' },
-    { id: 'm1', direction: 'inbound', messageType: 'text', text: 'Is my order shipped?', deliveryStatus: 'delivered', createdAt: '2026-01-15T09:58:00.000Z' },
+    {
+      id: 'm3',
+      direction: 'outbound',
+      messageType: 'template',
+      text: 'Your order shipped',
+      templateKey: 'order_shipped',
+      variables: { order_id: '1234' },
+      deliveryStatus: 'sent',
+      createdAt: '2026-01-15T10:05:00.000Z',
+    },
+    {
+      id: 'm2',
+      direction: 'outbound',
+      messageType: 'text',
+      text: 'Checking now',
+      deliveryStatus: 'read',
+      createdAt: '2026-01-15T10:01:00.000Z',
+    },
+    {
+      id: 'm1',
+      direction: 'inbound',
+      messageType: 'text',
+      text: 'Is my order shipped?',
+      deliveryStatus: 'delivered',
+      createdAt: '2026-01-15T09:58:00.000Z',
+    },
   ],
 };
 
@@ -44,7 +67,14 @@ describe('cloove mappers', () => {
 
   it('maps a list item: contact, mode, unread, activity from max(lastInbound, lastOutbound), predicted window', () => {
     const c = mapConversation(LIST_ITEM, now)!;
-    expect(c).to.include({ id: 'cv1a2b3c', dialect: 'cloove', status: 'open', rawStatus: 'open', handledBy: 'ai', unreadCount: 1 });
+    expect(c).to.include({
+      id: 'cv1a2b3c',
+      dialect: 'cloove',
+      status: 'open',
+      rawStatus: 'open',
+      handledBy: 'ai',
+      unreadCount: 1,
+    });
     expect(c.contact).to.deep.equal({ displayName: 'Ada Lovelace', phone: '+2348012345678' });
     expect(c.channel).to.deep.equal({ kind: 'whatsapp' });
     expect(c.lastActivityAt).to.equal('2026-01-15T09:59:00.000Z');
@@ -75,7 +105,12 @@ describe('cloove mappers', () => {
     const c = mapConversation(GET_ONE, now)!;
     expect(c.status).to.equal('pending');
     expect(c.embeddedMessages!.map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3']);
-    expect(c.lastMessage).to.deep.equal({ text: 'Your order shipped', direction: 'outbound', createdAt: '2026-01-15T10:05:00.000Z', kind: 'template' });
+    expect(c.lastMessage).to.deep.equal({
+      text: 'Your order shipped',
+      direction: 'outbound',
+      createdAt: '2026-01-15T10:05:00.000Z',
+      kind: 'template',
+    });
     expect(c.lastActivityAt).to.equal('2026-01-15T10:05:00.000Z');
     expect(c.lastInboundAt, 'derived from the newest inbound message').to.equal('2026-01-15T09:58:00.000Z');
     expect(c.window?.source).to.equal('predicted');
@@ -87,14 +122,44 @@ describe('cloove mappers', () => {
     expect(m2).to.include({ status: 'read', rawStatus: 'read', rawType: 'text', text: 'Checking now' });
     expect(m3.kind).to.equal('template');
     expect(m3.template).to.deep.equal({ name: 'order_shipped', variables: { order_id: '1234' } });
-    const image = mapMessage({ id: 'i', direction: 'inbound', messageType: 'image', text: 'look', mediaUrl: 'https://cdn.example/x.jpg', createdAt: '2026-01-15T10:00:00Z' })!;
+    const image = mapMessage({
+      id: 'i',
+      direction: 'inbound',
+      messageType: 'image',
+      text: 'look',
+      mediaUrl: 'https://cdn.example/x.jpg',
+      createdAt: '2026-01-15T10:00:00Z',
+    })!;
     expect(image.kind).to.equal('image');
     expect(image.media).to.deep.equal({ url: 'https://cdn.example/x.jpg', caption: 'look' });
-    const unsafe = mapMessage({ id: 'j', direction: 'inbound', messageType: 'image', mediaUrl: 'javascript:alert(1)', createdAt: '2026-01-15T10:00:00Z' })!;
+    const unsafe = mapMessage({
+      id: 'j',
+      direction: 'inbound',
+      messageType: 'image',
+      mediaUrl: 'javascript:alert(1)',
+      createdAt: '2026-01-15T10:00:00Z',
+    })!;
     expect(unsafe.media).to.equal(undefined);
-    const odd = mapMessage({ id: 'k', direction: 'outbound', messageType: 'carousel', deliveryStatus: 'bounced', createdAt: 1768471200 })!;
-    expect(odd).to.include({ kind: 'unknown', rawType: 'carousel', status: 'unknown', rawStatus: 'bounced', createdAt: '2026-01-15T10:00:00.000Z' });
-    const inboundNoStatus = mapMessage({ id: 'l', direction: 'inbound', text: 'hi', createdAt: '2026-01-15T10:00:00Z' })!;
+    const odd = mapMessage({
+      id: 'k',
+      direction: 'outbound',
+      messageType: 'carousel',
+      deliveryStatus: 'bounced',
+      createdAt: 1768471200,
+    })!;
+    expect(odd).to.include({
+      kind: 'unknown',
+      rawType: 'carousel',
+      status: 'unknown',
+      rawStatus: 'bounced',
+      createdAt: '2026-01-15T10:00:00.000Z',
+    });
+    const inboundNoStatus = mapMessage({
+      id: 'l',
+      direction: 'inbound',
+      text: 'hi',
+      createdAt: '2026-01-15T10:00:00Z',
+    })!;
     expect(inboundNoStatus.status).to.equal('received');
   });
 
@@ -145,7 +210,14 @@ describe('cloove mappers', () => {
     expect(listQuery({}, 1, 20)).to.deep.equal({ page: 1, limit: 20 });
     expect(
       listQuery({ status: ['pending', 'bot'], handledBy: 'human', assignee: 'unassigned', search: '  Ada ' }, 2, 10),
-    ).to.deep.equal({ page: 2, limit: 10, status: ['pending_customer'], mode: 'human', assigned: 'unassigned', search: 'Ada' });
+    ).to.deep.equal({
+      page: 2,
+      limit: 10,
+      status: ['pending_customer'],
+      mode: 'human',
+      assigned: 'unassigned',
+      search: 'Ada',
+    });
     expect(listQuery({ assignee: 'me' }, 1, 5).assigned).to.equal('me');
     expect(listQuery({ assignee: { id: 'u1' } }, 1, 5, 'u1').assigned).to.equal('me');
     expect(listQuery({ assignee: { id: 'u2' } }, 1, 5, 'u1').assigned).to.equal(undefined);
@@ -160,19 +232,40 @@ describe('cloove mappers', () => {
       customer_name: 'Ada',
       variables: { order_id: '1234' },
     });
-    expect(templateBody('wn1', '+1', 'hello', undefined)).to.deep.equal({ business_whatsapp_number_id: 'wn1', phone: '+1', template_key: 'hello' });
+    expect(templateBody('wn1', '+1', 'hello', undefined)).to.deep.equal({
+      business_whatsapp_number_id: 'wn1',
+      phone: '+1',
+      template_key: 'hello',
+    });
   });
 
   it('builds a pending message when a send returns none', () => {
     const m = pendingMessage({ kind: 'text', conversationId: 'c', clientRef: 'ref-1', text: 'hi' });
-    expect(m).to.include({ id: 'pending-ref-1', status: 'pending', direction: 'outbound', text: 'hi', clientRef: 'ref-1' });
+    expect(m).to.include({
+      id: 'pending-ref-1',
+      status: 'pending',
+      direction: 'outbound',
+      text: 'hi',
+      clientRef: 'ref-1',
+    });
   });
 
   it('parses error bodies and recognises 24-hour window violations', () => {
-    expect(parseError(401, { error: 'invalid_api_key', message: 'Invalid API key' })).to.deep.equal({ code: 'invalid_api_key', message: 'Invalid API key' });
-    expect(parseError(422, { error: 'outside_service_window', message: 'Outside the 24-hour window' }).kind).to.equal('outside_window');
+    expect(parseError(401, { error: 'invalid_api_key', message: 'Invalid API key' })).to.deep.equal({
+      code: 'invalid_api_key',
+      message: 'Invalid API key',
+    });
+    expect(parseError(422, { error: 'outside_service_window', message: 'Outside the 24-hour window' }).kind).to.equal(
+      'outside_window',
+    );
     expect(parseError(409, { error: 'idempotency_key_reused', message: 'different body' }).kind).to.equal(undefined);
-    expect(parseError(422, { error: 'validation_error', message: 'text must be 1-4096 characters', errors: { text: 'too long' } })).to.deep.equal({
+    expect(
+      parseError(422, {
+        error: 'validation_error',
+        message: 'text must be 1-4096 characters',
+        errors: { text: 'too long' },
+      }),
+    ).to.deep.equal({
       code: 'validation_error',
       message: 'text must be 1-4096 characters',
       fieldIssues: { text: 'too long' },

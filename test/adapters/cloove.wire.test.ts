@@ -81,9 +81,20 @@ describe('cloove adapter on the wire', function () {
     });
 
     it('maps status, mode, assigned and search onto the wire and gets filtered rows back', async () => {
-      const page = await adapter().listConversations({ status: ['pending'], handledBy: 'human', assignee: 'unassigned', limit: 50 });
-      expect(last().query).to.deep.equal({ page: '1', limit: '50', status: 'pending_customer', mode: 'human', assigned: 'unassigned' });
-      expect(page.items).to.not.be.empty;
+      const page = await adapter().listConversations({
+        status: ['pending'],
+        handledBy: 'human',
+        assignee: 'unassigned',
+        limit: 50,
+      });
+      expect(last().query).to.deep.equal({
+        page: '1',
+        limit: '50',
+        status: 'pending_customer',
+        mode: 'human',
+        assigned: 'unassigned',
+      });
+      expect(page.items).to.have.length.above(0);
       for (const c of page.items) {
         expect(c.status).to.equal('pending');
         expect(c.handledBy).to.equal('human');
@@ -95,9 +106,11 @@ describe('cloove adapter on the wire', function () {
       const me = backend.db.agents[0].id;
       const mine = await adapter().listConversations({ assignee: 'me', limit: 100 });
       expect(last().query.assigned).to.equal('me');
-      expect(mine.items).to.not.be.empty;
+      expect(mine.items).to.have.length.above(0);
       expect(mine.items.every((c) => backend.db.getConversation(c.id)!.assigneeId === me)).to.equal(true);
-      const named = whatsapp().map((c) => backend.db.getContact(c.contactId)!).find((c) => c.name)!;
+      const named = whatsapp()
+        .map((c) => backend.db.getContact(c.contactId)!)
+        .find((c) => c.name)!;
       const found = await adapter().listConversations({ search: named.name! });
       expect(last().query.search).to.equal(named.name);
       expect(found.items.some((c) => c.contact.displayName === named.name)).to.equal(true);
@@ -124,7 +137,10 @@ describe('cloove adapter on the wire', function () {
         dialect: 'cloove',
         path: '/v1/messaging/conversations',
         status: 200,
-        body: { message: 'Conversations retrieved', data: [{ id: 'cv1', customerName: 'Ada', status: 'open', lastInboundAt: '2026-01-15T09:58:00.000Z' }] },
+        body: {
+          message: 'Conversations retrieved',
+          data: [{ id: 'cv1', customerName: 'Ada', status: 'open', lastInboundAt: '2026-01-15T09:58:00.000Z' }],
+        },
       });
       const page = await adapter().listConversations({});
       expect(page.items.map((c) => c.id)).to.deep.equal(['cv1']);
@@ -140,7 +156,12 @@ describe('cloove adapter on the wire', function () {
         status: 200,
         body: {
           message: 'Conversations retrieved',
-          data: [{ id: 'good', status: 'open' }, { customerName: 'no id' }, 'garbage', { id: 'good2', status: 'closed' }],
+          data: [
+            { id: 'good', status: 'open' },
+            { customerName: 'no id' },
+            'garbage',
+            { id: 'good2', status: 'closed' },
+          ],
           meta: { total: 4, page: 1, perPage: 20, totalPages: 1, hasMore: false },
         },
       });
@@ -158,7 +179,10 @@ describe('cloove adapter on the wire', function () {
       expect(last().method).to.equal('GET');
       expect(last().path).to.equal(`/v1/messaging/conversations/${ref.id}`);
       expect(c.id).to.equal(ref.id);
-      const expected = backend.db.messages(ref.id).slice(-50).map((m) => m.id);
+      const expected = backend.db
+        .messages(ref.id)
+        .slice(-50)
+        .map((m) => m.id);
       expect(c.embeddedMessages!.map((m) => m.id)).to.deep.equal(expected);
     });
 
@@ -169,7 +193,12 @@ describe('cloove adapter on the wire', function () {
       expect(page.order).to.equal('oldest-first');
       expect(page.hasMore).to.equal(false);
       expect(page.next).to.equal(null);
-      expect(page.items.map((m) => m.id)).to.deep.equal(backend.db.messages(ref.id).slice(-50).map((m) => m.id));
+      expect(page.items.map((m) => m.id)).to.deep.equal(
+        backend.db
+          .messages(ref.id)
+          .slice(-50)
+          .map((m) => m.id),
+      );
       const before = sent().length;
       const older = await adapter().listMessages(ref.id, { cursor: 'page:2' });
       expect(older.items).to.deep.equal([]);
@@ -186,7 +215,12 @@ describe('cloove adapter on the wire', function () {
     it('POSTs {text} with the clientRef as Idempotency-Key and returns the created message', async () => {
       const ref = withWindow(true);
       const before = backend.db.messages(ref.id).length;
-      const result = await adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-text-1', text: 'Your order shipped' });
+      const result = await adapter().send({
+        kind: 'text',
+        conversationId: ref.id,
+        clientRef: 'ref-text-1',
+        text: 'Your order shipped',
+      });
       const req = last();
       expect(req.method).to.equal('POST');
       expect(req.path).to.equal(`/v1/messaging/conversations/${ref.id}/messages`);
@@ -195,7 +229,13 @@ describe('cloove adapter on the wire', function () {
       expect(req.headers['content-type']).to.equal('application/json');
       expect(result.accepted).to.equal('created');
       expect(result.replayed).to.equal(false);
-      expect(result.message).to.include({ direction: 'outbound', kind: 'text', text: 'Your order shipped', status: 'sent', clientRef: 'ref-text-1' });
+      expect(result.message).to.include({
+        direction: 'outbound',
+        kind: 'text',
+        text: 'Your order shipped',
+        status: 'sent',
+        clientRef: 'ref-text-1',
+      });
       const stored = backend.db.messages(ref.id);
       expect(stored).to.have.length(before + 1);
       expect(result.message.id).to.equal(stored[stored.length - 1].id);
@@ -230,7 +270,9 @@ describe('cloove adapter on the wire', function () {
     it('rejects the same key with a different body as conflict, without retrying', async () => {
       const ref = withWindow(true);
       await adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-reuse', text: 'first' });
-      const error = await rejection(adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-reuse', text: 'second' }));
+      const error = await rejection(
+        adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-reuse', text: 'second' }),
+      );
       expect(error).to.include({ kind: 'conflict', httpStatus: 409, code: 'idempotency_key_reused', retryable: false });
       expect(sent().filter((r) => r.method === 'POST')).to.have.length(2);
     });
@@ -239,7 +281,9 @@ describe('cloove adapter on the wire', function () {
       const ref = withWindow(true);
       const before = backend.db.messages(ref.id).length;
       let calls = 0;
-      const source = adapter({ headers: () => ({ ...AUTH, ...(calls++ === 0 ? { 'X-Ref-Processing-Ms': '300' } : {}) }) });
+      const source = adapter({
+        headers: () => ({ ...AUTH, ...(calls++ === 0 ? { 'X-Ref-Processing-Ms': '300' } : {}) }),
+      });
       const request = { kind: 'text' as const, conversationId: ref.id, clientRef: 'ref-flight', text: 'In flight' };
       const [a, b] = await Promise.all([source.send(request), source.send(request)]);
       expect(b.message.id).to.equal(a.message.id);
@@ -252,8 +296,19 @@ describe('cloove adapter on the wire', function () {
 
     it('retries an injected 409 request_in_progress', async () => {
       const ref = withWindow(true);
-      backend.faults.add({ dialect: 'cloove', method: 'POST', status: 409, body: { error: 'request_in_progress', message: 'wait' }, times: 1 });
-      const result = await adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-409', text: 'after 409' });
+      backend.faults.add({
+        dialect: 'cloove',
+        method: 'POST',
+        status: 409,
+        body: { error: 'request_in_progress', message: 'wait' },
+        times: 1,
+      });
+      const result = await adapter().send({
+        kind: 'text',
+        conversationId: ref.id,
+        clientRef: 'ref-409',
+        text: 'after 409',
+      });
       expect(result.message.text).to.equal('after 409');
       expect(sent().filter((r) => r.method === 'POST')).to.have.length(2);
     });
@@ -271,24 +326,40 @@ describe('cloove adapter on the wire', function () {
     it('maps a send outside the 24-hour window to outside_window', async () => {
       const ref = withWindow(false);
       const before = backend.db.messages(ref.id).length;
-      const error = await rejection(adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-late', text: 'hello?' }));
+      const error = await rejection(
+        adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-late', text: 'hello?' }),
+      );
       expect(error).to.include({ kind: 'outside_window', httpStatus: 422, code: 'outside_service_window' });
       expect(backend.db.messages(ref.id)).to.have.length(before);
     });
 
     it('maps texts over 4096 characters and empty texts to validation (422)', async () => {
       const ref = withWindow(true);
-      const long = await rejection(adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-long', text: 'x'.repeat(4097) }));
+      const long = await rejection(
+        adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-long', text: 'x'.repeat(4097) }),
+      );
       expect(long).to.include({ kind: 'validation', httpStatus: 422, code: 'validation_error' });
-      const empty = await rejection(adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-empty', text: '' }));
+      const empty = await rejection(
+        adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-empty', text: '' }),
+      );
       expect(empty.kind).to.equal('validation');
-      const ok = await adapter().send({ kind: 'text', conversationId: ref.id, clientRef: 'ref-max', text: 'y'.repeat(4096) });
+      const ok = await adapter().send({
+        kind: 'text',
+        conversationId: ref.id,
+        clientRef: 'ref-max',
+        text: 'y'.repeat(4096),
+      });
       expect(ok.message.text).to.have.length(4096);
     });
 
     it('refuses media: Cloove sends text and templates only', async () => {
       const error = await rejection(
-        adapter().send({ kind: 'image', conversationId: 'c', clientRef: 'r', media: { url: 'https://cdn.example/a.jpg' } }),
+        adapter().send({
+          kind: 'image',
+          conversationId: 'c',
+          clientRef: 'r',
+          media: { url: 'https://cdn.example/a.jpg' },
+        }),
       );
       expect(error.kind).to.equal('unsupported');
       expect(sent()).to.have.length(0);
@@ -328,7 +399,13 @@ describe('cloove adapter on the wire', function () {
     it('looks the phone up with get-one when the conversation was not listed', async () => {
       const ref = withWindow(false);
       const phone = backend.db.getContact(ref.contactId)!.phone;
-      await adapter().send({ kind: 'template', conversationId: ref.id, clientRef: 'ref-lookup', templateName: 'we_miss_you', variables: ['Ada'] });
+      await adapter().send({
+        kind: 'template',
+        conversationId: ref.id,
+        clientRef: 'ref-lookup',
+        templateName: 'we_miss_you',
+        variables: ['Ada'],
+      });
       expect(sent().map((r) => `${r.method} ${r.path}`)).to.deep.equal([
         `GET /v1/messaging/conversations/${ref.id}`,
         'POST /v1/messaging/messages/template',
@@ -353,7 +430,13 @@ describe('cloove adapter on the wire', function () {
 
     it('needs businessWhatsappNumberId: a validation error without a request', async () => {
       const error = await rejection(
-        adapter({ businessWhatsappNumberId: undefined }).send({ kind: 'template', conversationId: 'c', to: '+15550001', clientRef: 'r', templateName: 'we_miss_you' }),
+        adapter({ businessWhatsappNumberId: undefined }).send({
+          kind: 'template',
+          conversationId: 'c',
+          to: '+15550001',
+          clientRef: 'r',
+          templateName: 'we_miss_you',
+        }),
       );
       expect(error).to.include({ kind: 'validation', code: 'missing_business_whatsapp_number_id' });
       expect(sent()).to.have.length(0);
@@ -361,11 +444,24 @@ describe('cloove adapter on the wire', function () {
 
     it('maps an unknown template and missing variables to validation (422)', async () => {
       const unknown = await rejection(
-        adapter().send({ kind: 'template', conversationId: '', to: '+4915112345678', clientRef: 'r1', templateName: 'nope' }),
+        adapter().send({
+          kind: 'template',
+          conversationId: '',
+          to: '+4915112345678',
+          clientRef: 'r1',
+          templateName: 'nope',
+        }),
       );
       expect(unknown).to.include({ kind: 'validation', httpStatus: 422, code: 'template_not_found' });
       const missing = await rejection(
-        adapter().send({ kind: 'template', conversationId: '', to: '+4915112345678', clientRef: 'r2', templateName: 'order_shipped', variables: ['only one'] }),
+        adapter().send({
+          kind: 'template',
+          conversationId: '',
+          to: '+4915112345678',
+          clientRef: 'r2',
+          templateName: 'order_shipped',
+          variables: ['only one'],
+        }),
       );
       expect(missing).to.include({ kind: 'validation', httpStatus: 422 });
     });
@@ -379,8 +475,17 @@ describe('cloove adapter on the wire', function () {
     });
 
     it('maps expired keys to unauthorized and scope/IP/origin refusals to forbidden', async () => {
-      backend.faults.add({ dialect: 'cloove', status: 401, body: { error: 'expired_api_key', message: 'This API key has expired' }, times: 1 });
-      expect(await rejection(adapter().listConversations({}))).to.include({ kind: 'unauthorized', code: 'expired_api_key', message: 'This API key has expired' });
+      backend.faults.add({
+        dialect: 'cloove',
+        status: 401,
+        body: { error: 'expired_api_key', message: 'This API key has expired' },
+        times: 1,
+      });
+      expect(await rejection(adapter().listConversations({}))).to.include({
+        kind: 'unauthorized',
+        code: 'expired_api_key',
+        message: 'This API key has expired',
+      });
       for (const code of ['missing_scope', 'ip_not_allowed', 'origin_not_allowed']) {
         backend.faults.add({ dialect: 'cloove', status: 403, body: { error: code, message: code }, times: 1 });
         const error = await rejection(adapter().getConversation(whatsapp()[0].id));
@@ -389,7 +494,12 @@ describe('cloove adapter on the wire', function () {
     });
 
     it('gives up on 429 when Retry-After is longer than it waits, keeping retryAfterMs', async () => {
-      backend.faults.add({ dialect: 'cloove', status: 429, retryAfter: 120, body: { error: 'rate_limited', message: 'Too many requests' } });
+      backend.faults.add({
+        dialect: 'cloove',
+        status: 429,
+        retryAfter: 120,
+        body: { error: 'rate_limited', message: 'Too many requests' },
+      });
       const error = await rejection(adapter().listConversations({}));
       expect(error).to.include({ kind: 'rate_limited', httpStatus: 429, retryAfterMs: 120_000, retryable: true });
       expect(sent()).to.have.length(1);
@@ -398,7 +508,7 @@ describe('cloove adapter on the wire', function () {
     it('retries a GET after a 503 and succeeds', async () => {
       backend.faults.add({ dialect: 'cloove', method: 'GET', status: 503, times: 1 });
       const page = await adapter().listConversations({});
-      expect(page.items).to.not.be.empty;
+      expect(page.items).to.have.length.above(0);
       expect(sent()).to.have.length(2);
     });
 

@@ -34,8 +34,21 @@ const LIST_B = {
 };
 const MESSAGES_B = {
   data: [
-    { id: 'msg_002', type: 'text', direction: 'outbound', body: 'How can I help?', status: 'read', timestamp: '2026-03-17T14:20:00Z' },
-    { id: 'msg_001', type: 'text', direction: 'inbound', body: "Yes, I'd like to proceed.", timestamp: '2026-03-17T14:22:00Z' },
+    {
+      id: 'msg_002',
+      type: 'text',
+      direction: 'outbound',
+      body: 'How can I help?',
+      status: 'read',
+      timestamp: '2026-03-17T14:20:00Z',
+    },
+    {
+      id: 'msg_001',
+      type: 'text',
+      direction: 'inbound',
+      body: "Yes, I'd like to proceed.",
+      timestamp: '2026-03-17T14:22:00Z',
+    },
   ],
   cursor: 'msg_001',
 };
@@ -82,7 +95,12 @@ describe('vobiz mappers', () => {
     expect(c).to.include({ id: 'conv_abc123', dialect: 'vobiz', status: 'open', unreadCount: 2 });
     expect(c.channel).to.deep.equal({ kind: 'whatsapp', id: '2f8892e1-59b7-40a2-b518-e7a7c31a754d' });
     expect(c.contact).to.deep.equal({ id: 'cnt_xyz789', displayName: 'Rahul Sharma', phone: '+919876543210' });
-    expect(c.lastMessage).to.deep.equal({ text: "Yes, I'd like to proceed.", direction: 'inbound', createdAt: '2026-03-17T14:22:00.000Z', kind: 'text' });
+    expect(c.lastMessage).to.deep.equal({
+      text: "Yes, I'd like to proceed.",
+      direction: 'inbound',
+      createdAt: '2026-03-17T14:22:00.000Z',
+      kind: 'text',
+    });
     expect(c.lastActivityAt).to.equal('2026-03-17T14:22:00.000Z');
     expect(c.lastInboundAt).to.equal('2026-03-17T14:22:00.000Z');
     expect(c.window).to.deep.equal({ source: 'predicted', expiresAt: '2026-03-18T14:22:00.000Z', isOpen: true });
@@ -91,7 +109,12 @@ describe('vobiz mappers', () => {
 
   it('maps a gen C item: contact id only, expires_at as the backend window, started_at as activity', () => {
     const c = mapConversation(ITEM_C, now)!;
-    expect(c).to.include({ status: 'closed', rawStatus: 'closed', createdAt: '2026-03-17T14:00:00.000Z', lastActivityAt: '2026-03-17T14:00:00.000Z' });
+    expect(c).to.include({
+      status: 'closed',
+      rawStatus: 'closed',
+      createdAt: '2026-03-17T14:00:00.000Z',
+      lastActivityAt: '2026-03-17T14:00:00.000Z',
+    });
     expect(c.contact).to.deep.equal({ id: 'ct-1', displayName: undefined, phone: undefined });
     expect(c.unreadCount).to.equal(undefined);
     expect(c.window).to.deep.equal({ source: 'backend', expiresAt: '2026-03-18T14:00:00.000Z', isOpen: true });
@@ -100,29 +123,73 @@ describe('vobiz mappers', () => {
   });
 
   it('leaves the window unknown when the last message is outbound and there is no expires_at', () => {
-    const c = mapConversation({ id: 'x', last_message: { body: 'hi', direction: 'outbound', timestamp: '2026-03-17T14:00:00Z' } }, now)!;
+    const c = mapConversation(
+      { id: 'x', last_message: { body: 'hi', direction: 'outbound', timestamp: '2026-03-17T14:00:00Z' } },
+      now,
+    )!;
     expect(c.window).to.deep.equal({ source: 'unknown' });
     expect(c.lastInboundAt).to.equal(undefined);
   });
 
   it('maps gen B and gen C messages', () => {
     const [b2, b1] = MESSAGES_B.data.map((m) => mapMessage(m, 'conv_abc123')!);
-    expect(b2).to.include({ id: 'msg_002', direction: 'outbound', kind: 'text', text: 'How can I help?', status: 'read', createdAt: '2026-03-17T14:20:00.000Z', conversationId: 'conv_abc123' });
+    expect(b2).to.include({
+      id: 'msg_002',
+      direction: 'outbound',
+      kind: 'text',
+      text: 'How can I help?',
+      status: 'read',
+      createdAt: '2026-03-17T14:20:00.000Z',
+      conversationId: 'conv_abc123',
+    });
     expect(b1).to.include({ status: 'received', direction: 'inbound' });
     const c = mapMessage(MESSAGE_C, 'other')!;
-    expect(c).to.include({ text: 'Hello from gen C', status: 'delivered', externalId: 'wamid.HBg', conversationId: 'c7a1b2d3', createdAt: '2026-03-17T14:05:00.000Z' });
+    expect(c).to.include({
+      text: 'Hello from gen C',
+      status: 'delivered',
+      externalId: 'wamid.HBg',
+      conversationId: 'c7a1b2d3',
+      createdAt: '2026-03-17T14:05:00.000Z',
+    });
   });
 
   it('reads media (gen B per-type object, gen C media object) and templates', () => {
-    const img = mapMessage({ id: 'i', type: 'image', direction: 'inbound', image: { url: 'https://cdn.example/a.jpg', caption: 'receipt' }, timestamp: '2026-03-17T14:00:00Z' })!;
+    const img = mapMessage({
+      id: 'i',
+      type: 'image',
+      direction: 'inbound',
+      image: { url: 'https://cdn.example/a.jpg', caption: 'receipt' },
+      timestamp: '2026-03-17T14:00:00Z',
+    })!;
     expect(img.kind).to.equal('image');
     expect(img.media).to.include({ url: 'https://cdn.example/a.jpg', caption: 'receipt' });
     expect(img.text).to.equal('receipt');
-    const doc = mapMessage({ id: 'd', type: 'document', direction: 'outbound', status: 'sent', media: { link: 'https://cdn.example/a.pdf', filename: 'a.pdf', mime_type: 'application/pdf' }, created_at: '2026-03-17T14:00:00Z' })!;
+    const doc = mapMessage({
+      id: 'd',
+      type: 'document',
+      direction: 'outbound',
+      status: 'sent',
+      media: { link: 'https://cdn.example/a.pdf', filename: 'a.pdf', mime_type: 'application/pdf' },
+      created_at: '2026-03-17T14:00:00Z',
+    })!;
     expect(doc.media).to.include({ url: 'https://cdn.example/a.pdf', filename: 'a.pdf', mimeType: 'application/pdf' });
-    const evil = mapMessage({ id: 'e', type: 'image', direction: 'inbound', image: { url: 'javascript:alert(1)' }, timestamp: '2026-03-17T14:00:00Z' })!;
+    const evil = mapMessage({
+      id: 'e',
+      type: 'image',
+      direction: 'inbound',
+      image: { url: 'javascript:alert(1)' },
+      timestamp: '2026-03-17T14:00:00Z',
+    })!;
     expect(evil.media).to.equal(undefined);
-    const tpl = mapMessage({ id: 't', type: 'template', direction: 'outbound', status: 'sent', body: 'Hi Rahul', template: { name: 'welcome', language: 'en', parameters: ['Rahul', { type: 'text', text: 'x' }] }, timestamp: '2026-03-17T14:00:00Z' })!;
+    const tpl = mapMessage({
+      id: 't',
+      type: 'template',
+      direction: 'outbound',
+      status: 'sent',
+      body: 'Hi Rahul',
+      template: { name: 'welcome', language: 'en', parameters: ['Rahul', { type: 'text', text: 'x' }] },
+      timestamp: '2026-03-17T14:00:00Z',
+    })!;
     expect(tpl.template).to.deep.equal({ name: 'welcome', language: 'en', variables: ['Rahul', 'x'] });
     const odd = mapMessage({ id: 'o', type: 'reaction', direction: 'inbound', timestamp: '2026-03-17T14:00:00Z' })!;
     expect(odd).to.include({ kind: 'unknown', rawType: 'reaction' });
@@ -134,8 +201,8 @@ describe('vobiz mappers', () => {
     expect(mapMessage({ id: 'x', timestamp: '2026-03-17T14:00:00Z' })).to.equal(undefined);
   });
 
-  it('sorts the excerpt\'s contradictory order oldest first and de-duplicates by id', () => {
-    const mapped = [...MESSAGES_B.data, MESSAGES_B.data[0]].map((m) => mapMessage(m)!) as Message[];
+  it("sorts the excerpt's contradictory order oldest first and de-duplicates by id", () => {
+    const mapped: Message[] = [...MESSAGES_B.data, MESSAGES_B.data[0]].map((m) => mapMessage(m)!);
     expect(sortOldestFirst(mapped).map((m) => m.id)).to.deep.equal(['msg_002', 'msg_001']);
   });
 
@@ -174,14 +241,37 @@ describe('vobiz mappers', () => {
         text: { body: 'Hi', preview_url: false },
       });
       expect(
-        sendBody({ kind: 'template', conversationId: 'c', clientRef: 'r', templateName: 'welcome', variables: ['Rahul'] }, target),
-      ).to.deep.equal({ channel_id: 'ch-1', to: '+919876543210', type: 'template', template: { name: 'welcome', language: 'en', parameters: ['Rahul'] } });
+        sendBody(
+          { kind: 'template', conversationId: 'c', clientRef: 'r', templateName: 'welcome', variables: ['Rahul'] },
+          target,
+        ),
+      ).to.deep.equal({
+        channel_id: 'ch-1',
+        to: '+919876543210',
+        type: 'template',
+        template: { name: 'welcome', language: 'en', parameters: ['Rahul'] },
+      });
     });
 
     it('media per gen B, one media object plus waba_id for gen C', () => {
-      const image = { kind: 'image' as const, conversationId: 'c', clientRef: 'r', media: { url: 'https://cdn.example/a.jpg', caption: 'look' } };
-      expect(sendBody(image, target)).to.deep.equal({ channel_id: 'ch-1', to: '+919876543210', type: 'image', image: { url: 'https://cdn.example/a.jpg', caption: 'look' } });
-      const doc = { kind: 'document' as const, conversationId: 'c', clientRef: 'r', media: { url: 'https://cdn.example/a.pdf', filename: 'a.pdf' } };
+      const image = {
+        kind: 'image' as const,
+        conversationId: 'c',
+        clientRef: 'r',
+        media: { url: 'https://cdn.example/a.jpg', caption: 'look' },
+      };
+      expect(sendBody(image, target)).to.deep.equal({
+        channel_id: 'ch-1',
+        to: '+919876543210',
+        type: 'image',
+        image: { url: 'https://cdn.example/a.jpg', caption: 'look' },
+      });
+      const doc = {
+        kind: 'document' as const,
+        conversationId: 'c',
+        clientRef: 'r',
+        media: { url: 'https://cdn.example/a.pdf', filename: 'a.pdf' },
+      };
       expect(sendBody(doc, target).document).to.deep.equal({ url: 'https://cdn.example/a.pdf', filename: 'a.pdf' });
       expect(sendBody(image, { ...target, generation: 'C', wabaId: 'waba-1' })).to.deep.equal({
         channel_id: 'ch-1',
@@ -190,7 +280,12 @@ describe('vobiz mappers', () => {
         type: 'image',
         media: { link: 'https://cdn.example/a.jpg', caption: 'look' },
       });
-      expect(sendBody({ kind: 'text', conversationId: 'c', clientRef: 'r', text: 'x' }, { ...target, generation: 'C', wabaId: 'w' }).waba_id).to.equal('w');
+      expect(
+        sendBody(
+          { kind: 'text', conversationId: 'c', clientRef: 'r', text: 'x' },
+          { ...target, generation: 'C', wabaId: 'w' },
+        ).waba_id,
+      ).to.equal('w');
     });
 
     it('refuses what Vobiz cannot express', () => {
@@ -212,9 +307,17 @@ describe('vobiz mappers', () => {
   });
 
   it('parses error bodies; a window message maps to outside_window', () => {
-    expect(parseError(400, { error: 'outside_window', message: '24-hour window closed; use a template' }).kind).to.equal('outside_window');
-    expect(parseError(401, { error: 'unauthorized', message: 'Missing X-Auth-ID' })).to.deep.equal({ code: 'unauthorized', message: 'Missing X-Auth-ID' });
-    expect(parseError(400, { error: { code: 'invalid_param', message: 'to is required' } })).to.deep.equal({ code: 'invalid_param', message: 'to is required' });
+    expect(
+      parseError(400, { error: 'outside_window', message: '24-hour window closed; use a template' }).kind,
+    ).to.equal('outside_window');
+    expect(parseError(401, { error: 'unauthorized', message: 'Missing X-Auth-ID' })).to.deep.equal({
+      code: 'unauthorized',
+      message: 'Missing X-Auth-ID',
+    });
+    expect(parseError(400, { error: { code: 'invalid_param', message: 'to is required' } })).to.deep.equal({
+      code: 'invalid_param',
+      message: 'to is required',
+    });
     expect(parseError(500, 'oops')).to.deep.equal({ code: undefined, message: 'oops' });
   });
 });

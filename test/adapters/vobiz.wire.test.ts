@@ -100,13 +100,20 @@ describe('vobiz adapter on the wire', function () {
         ids.push(...page.items.map((c) => c.id));
       }
       const total = whatsapp().length;
-      expect(sent().map((r) => r.query.page)).to.deep.equal(Array.from({ length: Math.ceil(total / 30) }, (_, i) => String(i + 1)));
+      expect(sent().map((r) => r.query.page)).to.deep.equal(
+        Array.from({ length: Math.ceil(total / 30) }, (_, i) => String(i + 1)),
+      );
       expect(new Set(ids).size).to.equal(total);
       expect(ids.length).to.equal(total);
     });
 
     it('stops at an empty page even when meta.total says more', async () => {
-      backend.faults.add({ dialect: 'vobiz', path: '/conversations', status: 200, body: { data: [], meta: { total: 999, page: 3 } } });
+      backend.faults.add({
+        dialect: 'vobiz',
+        path: '/conversations',
+        status: 200,
+        body: { data: [], meta: { total: 999, page: 3 } },
+      });
       const page = await adapter().listConversations({ cursor: 'page:3' });
       expect(last().query.page).to.equal('3');
       expect(page).to.include({ hasMore: false, next: null });
@@ -148,7 +155,10 @@ describe('vobiz adapter on the wire', function () {
         dialect: 'vobiz',
         path: '/conversations',
         status: 200,
-        body: { data: [{ id: 'conv_1', status: 'open' }, { status: 'open' }, 42, { id: 'conv_2', status: 'closed' }], meta: { total: 4, page: 1 } },
+        body: {
+          data: [{ id: 'conv_1', status: 'open' }, { status: 'open' }, 42, { id: 'conv_2', status: 'closed' }],
+          meta: { total: 4, page: 1 },
+        },
       });
       const { result, warned } = await warnings(() => adapter().listConversations({}));
       expect(result.items.map((c) => c.id)).to.deep.equal(['conv_1', 'conv_2']);
@@ -177,9 +187,29 @@ describe('vobiz adapter on the wire', function () {
         status: 200,
         body: {
           data: [
-            { id: 'msg_002', type: 'text', direction: 'outbound', body: 'How can I help?', status: 'read', timestamp: '2026-03-17T14:20:00Z' },
-            { id: 'msg_001', type: 'text', direction: 'inbound', body: "Yes, I'd like to proceed.", timestamp: '2026-03-17T14:22:00Z' },
-            { id: 'msg_002', type: 'text', direction: 'outbound', body: 'How can I help?', status: 'read', timestamp: '2026-03-17T14:20:00Z' },
+            {
+              id: 'msg_002',
+              type: 'text',
+              direction: 'outbound',
+              body: 'How can I help?',
+              status: 'read',
+              timestamp: '2026-03-17T14:20:00Z',
+            },
+            {
+              id: 'msg_001',
+              type: 'text',
+              direction: 'inbound',
+              body: "Yes, I'd like to proceed.",
+              timestamp: '2026-03-17T14:22:00Z',
+            },
+            {
+              id: 'msg_002',
+              type: 'text',
+              direction: 'outbound',
+              body: 'How can I help?',
+              status: 'read',
+              timestamp: '2026-03-17T14:20:00Z',
+            },
           ],
           cursor: 'msg_001',
         },
@@ -209,7 +239,9 @@ describe('vobiz adapter on the wire', function () {
       const ref = byLength(80, 1000);
       const b = await adapter().listMessages(ref.id);
       const c = await adapter({ headers: GEN_C }).listMessages(ref.id);
-      expect(c.items.map((m) => [m.id, m.text, m.createdAt])).to.deep.equal(b.items.map((m) => [m.id, m.text, m.createdAt]));
+      expect(c.items.map((m) => [m.id, m.text, m.createdAt])).to.deep.equal(
+        b.items.map((m) => [m.id, m.text, m.createdAt]),
+      );
       expect(c.next).to.equal(b.next);
       expect(c.items.every((m) => m.externalId?.startsWith('wamid.'))).to.equal(true);
     });
@@ -234,7 +266,13 @@ describe('vobiz adapter on the wire', function () {
     });
 
     it('stops at an empty page and maps an unknown conversation to not_found', async () => {
-      backend.faults.add({ dialect: 'vobiz', path: '/messages', status: 200, body: { data: [], cursor: 'more' }, times: 1 });
+      backend.faults.add({
+        dialect: 'vobiz',
+        path: '/messages',
+        status: 200,
+        body: { data: [], cursor: 'more' },
+        times: 1,
+      });
       const empty = await adapter().listMessages('x');
       expect(empty).to.include({ hasMore: false, next: null });
       const error = await rejection(adapter().listMessages('nope'));
@@ -247,7 +285,12 @@ describe('vobiz adapter on the wire', function () {
       const source = adapter();
       const target = (await listAll(source)).find(windowOpen)!;
       const before = backend.db.messages(target.id).length;
-      const result = await source.send({ kind: 'text', conversationId: target.id, clientRef: 'ref-1', text: 'Hello Rahul' });
+      const result = await source.send({
+        kind: 'text',
+        conversationId: target.id,
+        clientRef: 'ref-1',
+        text: 'Hello Rahul',
+      });
       const req = last();
       expect(req.method).to.equal('POST');
       expect(req.path).to.equal('/v1/messaging/messages');
@@ -260,14 +303,22 @@ describe('vobiz adapter on the wire', function () {
       expect(req.headers['idempotency-key']).to.equal(undefined);
       expect(req.headers['content-type']).to.equal('application/json');
       expect(result.accepted).to.equal('created');
-      expect(result.message).to.include({ direction: 'outbound', kind: 'text', text: 'Hello Rahul', status: 'sent', clientRef: 'ref-1' });
+      expect(result.message).to.include({
+        direction: 'outbound',
+        kind: 'text',
+        text: 'Hello Rahul',
+        status: 'sent',
+        clientRef: 'ref-1',
+      });
       const stored = backend.db.messages(target.id);
       expect(stored).to.have.length(before + 1);
       expect(result.message.id).to.equal(stored[stored.length - 1].id);
     });
 
     it('refuses a conversation whose phone it has not seen, without a request', async () => {
-      const error = await rejection(adapter().send({ kind: 'text', conversationId: whatsapp()[0].id, clientRef: 'r', text: 'hi' }));
+      const error = await rejection(
+        adapter().send({ kind: 'text', conversationId: whatsapp()[0].id, clientRef: 'r', text: 'hi' }),
+      );
       expect(error).to.include({ kind: 'validation', code: 'missing_phone' });
       expect(sent()).to.have.length(0);
     });
@@ -276,7 +327,13 @@ describe('vobiz adapter on the wire', function () {
       const ref = whatsapp().find((c) => c.channelId === backend.db.channels[0].id && backend.db.windowOpen(c.id))!;
       const phone = backend.db.getContact(ref.contactId)!.phone;
       const row = { id: ref.id, contact: { id: ref.contactId, phone }, status: 'open' };
-      backend.faults.add({ dialect: 'vobiz', path: '/conversations', status: 200, body: { data: [row], meta: { total: 1, page: 1 } }, times: 2 });
+      backend.faults.add({
+        dialect: 'vobiz',
+        path: '/conversations',
+        status: 200,
+        body: { data: [row], meta: { total: 1, page: 1 } },
+        times: 2,
+      });
       const without = adapter();
       await without.listConversations({});
       const error = await rejection(without.send({ kind: 'text', conversationId: ref.id, clientRef: 'r0', text: 'x' }));
@@ -290,14 +347,18 @@ describe('vobiz adapter on the wire', function () {
     it('maps a text outside the window to outside_window (400)', async () => {
       const source = adapter();
       const target = (await listAll(source)).find((c) => !windowOpen(c) && backend.db.messages(c.id).length > 0)!;
-      const error = await rejection(source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'late' }));
+      const error = await rejection(
+        source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'late' }),
+      );
       expect(error).to.include({ kind: 'outside_window', httpStatus: 400, code: 'outside_window' });
     });
 
     it('maps a text over 4096 characters to validation (400)', async () => {
       const source = adapter();
       const target = (await listAll(source)).find(windowOpen)!;
-      const error = await rejection(source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'x'.repeat(4097) }));
+      const error = await rejection(
+        source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'x'.repeat(4097) }),
+      );
       expect(error).to.include({ kind: 'validation', httpStatus: 400 });
     });
 
@@ -320,17 +381,35 @@ describe('vobiz adapter on the wire', function () {
       });
       expect(result.message).to.include({ kind: 'template', direction: 'outbound', status: 'sent' });
       expect(result.message.text).to.contain('SPRING20');
-      expect(result.message.template).to.deep.equal({ name: 'spring_sale', language: 'es', variables: ['Ana', 'SPRING20'] });
+      expect(result.message.template).to.deep.equal({
+        name: 'spring_sale',
+        language: 'es',
+        variables: ['Ana', 'SPRING20'],
+      });
     });
 
     it('sends a template to an explicit phone (defaultLanguage en) and maps unknown templates to validation', async () => {
       const before = backend.db.listConversations().length;
       const source = adapter({ channelId: backend.db.channels[1].id });
-      await source.send({ kind: 'template', conversationId: 'new', to: '+4915112345678', clientRef: 'r', templateName: 'verification_code', variables: ['123456'] });
+      await source.send({
+        kind: 'template',
+        conversationId: 'new',
+        to: '+4915112345678',
+        clientRef: 'r',
+        templateName: 'verification_code',
+        variables: ['123456'],
+      });
       expect((last().body as { template: { language: string } }).template.language).to.equal('en');
       expect(backend.db.listConversations()).to.have.length(before + 1);
       const error = await rejection(
-        source.send({ kind: 'template', conversationId: 'new', to: '+4915112345678', clientRef: 'r2', templateName: 'spring_sale', variables: ['a', 'b'] }),
+        source.send({
+          kind: 'template',
+          conversationId: 'new',
+          to: '+4915112345678',
+          clientRef: 'r2',
+          templateName: 'spring_sale',
+          variables: ['a', 'b'],
+        }),
       );
       expect(error).to.include({ kind: 'validation', httpStatus: 400, code: 'template_not_found' });
     });
@@ -338,13 +417,36 @@ describe('vobiz adapter on the wire', function () {
     it('sends image and document media with the gen B body', async () => {
       const source = adapter();
       const target = (await listAll(source)).find(windowOpen)!;
-      const image = await source.send({ kind: 'image', conversationId: target.id, clientRef: 'r-img', media: { url: 'https://cdn.example/receipt.jpg', caption: 'Your receipt' } });
-      expect(last().body).to.deep.include({ type: 'image', image: { url: 'https://cdn.example/receipt.jpg', caption: 'Your receipt' } });
+      const image = await source.send({
+        kind: 'image',
+        conversationId: target.id,
+        clientRef: 'r-img',
+        media: { url: 'https://cdn.example/receipt.jpg', caption: 'Your receipt' },
+      });
+      expect(last().body).to.deep.include({
+        type: 'image',
+        image: { url: 'https://cdn.example/receipt.jpg', caption: 'Your receipt' },
+      });
       expect(image.message).to.include({ kind: 'image', text: 'Your receipt' });
       expect(image.message.media?.url).to.equal('https://cdn.example/receipt.jpg');
-      await source.send({ kind: 'document', conversationId: target.id, clientRef: 'r-doc', media: { url: 'https://cdn.example/invoice.pdf', filename: 'invoice.pdf' } });
-      expect(last().body).to.deep.include({ type: 'document', document: { url: 'https://cdn.example/invoice.pdf', filename: 'invoice.pdf' } });
-      const error = await rejection(source.send({ kind: 'audio', conversationId: target.id, clientRef: 'r-aud', media: { url: 'https://cdn.example/a.ogg' } }));
+      await source.send({
+        kind: 'document',
+        conversationId: target.id,
+        clientRef: 'r-doc',
+        media: { url: 'https://cdn.example/invoice.pdf', filename: 'invoice.pdf' },
+      });
+      expect(last().body).to.deep.include({
+        type: 'document',
+        document: { url: 'https://cdn.example/invoice.pdf', filename: 'invoice.pdf' },
+      });
+      const error = await rejection(
+        source.send({
+          kind: 'audio',
+          conversationId: target.id,
+          clientRef: 'r-aud',
+          media: { url: 'https://cdn.example/a.ogg' },
+        }),
+      );
       expect(error.kind).to.equal('unsupported');
     });
 
@@ -355,7 +457,12 @@ describe('vobiz adapter on the wire', function () {
       gen = GEN_C;
       const waba = backend.db.getChannel(target.channel.id!)!.wabaId;
       const text = await source.send({ kind: 'text', conversationId: target.id, clientRef: 'c1', text: 'gen C text' });
-      const image = await source.send({ kind: 'image', conversationId: target.id, clientRef: 'c2', media: { url: 'https://cdn.example/a.jpg' } });
+      const image = await source.send({
+        kind: 'image',
+        conversationId: target.id,
+        clientRef: 'c2',
+        media: { url: 'https://cdn.example/a.jpg' },
+      });
       const calls = sent().filter((r) => r.path !== '/v1/messaging/conversations');
       expect(calls.map((r) => `${r.method} ${r.path}`)).to.deep.equal([
         'GET /v1/messaging/channels/whatsapp',
@@ -369,7 +476,11 @@ describe('vobiz adapter on the wire', function () {
         type: 'text',
         text: { body: 'gen C text', preview_url: false },
       });
-      expect(calls[2].body).to.deep.include({ waba_id: waba, type: 'image', media: { link: 'https://cdn.example/a.jpg' } });
+      expect(calls[2].body).to.deep.include({
+        waba_id: waba,
+        type: 'image',
+        media: { link: 'https://cdn.example/a.jpg' },
+      });
       expect(text.message).to.include({ text: 'gen C text', status: 'sent', conversationId: target.id });
       expect(image.message.media?.url).to.equal('https://cdn.example/a.jpg');
       expect(source.capabilities.windowSignal).to.equal('expires_at');
@@ -386,7 +497,9 @@ describe('vobiz adapter on the wire', function () {
       gen = AUTH;
       await listAll(plainB);
       gen = GEN_C;
-      const error = await rejection(plainB.send({ kind: 'text', conversationId: target.id, clientRef: 'c2', text: 'x' }));
+      const error = await rejection(
+        plainB.send({ kind: 'text', conversationId: target.id, clientRef: 'c2', text: 'x' }),
+      );
       expect(error).to.include({ kind: 'validation', httpStatus: 400 });
       expect(error.message).to.contain('waba_id');
     });
@@ -428,7 +541,9 @@ describe('vobiz adapter on the wire', function () {
       const before = backend.db.messages(target.id).length;
       backend.clearRequests();
       backend.faults.add({ dialect: 'vobiz', method: 'POST', drop: true, times: 1 });
-      const error = await rejection(source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'lost' }));
+      const error = await rejection(
+        source.send({ kind: 'text', conversationId: target.id, clientRef: 'r', text: 'lost' }),
+      );
       expect(error.kind).to.equal('network');
       expect(sent()).to.have.length(1);
       expect(backend.db.messages(target.id)).to.have.length(before);
@@ -442,8 +557,17 @@ describe('vobiz adapter on the wire', function () {
     });
 
     it('maps 403 to forbidden and a 500 to server without retrying', async () => {
-      backend.faults.add({ dialect: 'vobiz', status: 403, body: { error: 'forbidden', message: 'Channel not allowed' }, times: 1 });
-      expect(await rejection(adapter().listConversations({}))).to.include({ kind: 'forbidden', code: 'forbidden', message: 'Channel not allowed' });
+      backend.faults.add({
+        dialect: 'vobiz',
+        status: 403,
+        body: { error: 'forbidden', message: 'Channel not allowed' },
+        times: 1,
+      });
+      expect(await rejection(adapter().listConversations({}))).to.include({
+        kind: 'forbidden',
+        code: 'forbidden',
+        message: 'Channel not allowed',
+      });
       backend.clearRequests();
       backend.faults.add({ dialect: 'vobiz', status: 500, body: { error: 'internal', message: 'boom' } });
       expect(await rejection(adapter().listMessages('x'))).to.include({ kind: 'server', httpStatus: 500 });
@@ -451,7 +575,12 @@ describe('vobiz adapter on the wire', function () {
     });
 
     it('gives up on 429 when Retry-After is longer than it waits, keeping retryAfterMs', async () => {
-      backend.faults.add({ dialect: 'vobiz', status: 429, retryAfter: 90, body: { error: 'rate_limited', message: 'slow down' } });
+      backend.faults.add({
+        dialect: 'vobiz',
+        status: 429,
+        retryAfter: 90,
+        body: { error: 'rate_limited', message: 'slow down' },
+      });
       const error = await rejection(adapter().listConversations({}));
       expect(error).to.include({ kind: 'rate_limited', httpStatus: 429, retryAfterMs: 90_000 });
       expect(sent()).to.have.length(1);

@@ -97,7 +97,10 @@ export class ClooveAdapter implements InboxDataSource {
 
   constructor(config: DataSourceConfig) {
     this.http = createHttpClient(config, DIALECT, parseError);
-    this.options = { businessWhatsappNumberId: typeof config.businessWhatsappNumberId === 'string' ? config.businessWhatsappNumberId : undefined };
+    this.options = {
+      businessWhatsappNumberId:
+        typeof config.businessWhatsappNumberId === 'string' ? config.businessWhatsappNumberId : undefined,
+    };
     this.currentUserId = config.currentUserId;
   }
 
@@ -207,7 +210,12 @@ export class ClooveAdapter implements InboxDataSource {
   }
 
   private invalid(detail: string, raw: unknown): InboxError {
-    return new InboxError({ kind: 'invalid_response', message: `Unexpected Cloove response: ${detail}`, dialect: DIALECT, raw });
+    return new InboxError({
+      kind: 'invalid_response',
+      message: `Unexpected Cloove response: ${detail}`,
+      dialect: DIALECT,
+      raw,
+    });
   }
 }
 

@@ -134,7 +134,12 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
     conversation.embeddedMessages = messages;
     const last = messages[messages.length - 1];
     if (last) {
-      conversation.lastMessage = { text: last.text, direction: last.direction, createdAt: last.createdAt, kind: last.kind };
+      conversation.lastMessage = {
+        text: last.text,
+        direction: last.direction,
+        createdAt: last.createdAt,
+        kind: last.kind,
+      };
       conversation.lastActivityAt = latest(conversation.lastActivityAt, last.createdAt);
       const newestInbound = [...messages].reverse().find((m) => m.direction === 'inbound');
       if (newestInbound && !lastInboundAt) {
@@ -194,7 +199,9 @@ export function listQuery(
 }
 
 /** Cloove wants a named map; positional variables become `{ "1": …, "2": … }`. */
-export function templateVariables(variables: Record<string, string> | string[] | undefined): Record<string, string> | undefined {
+export function templateVariables(
+  variables: Record<string, string> | string[] | undefined,
+): Record<string, string> | undefined {
   if (!variables) return undefined;
   if (Array.isArray(variables)) return Object.fromEntries(variables.map((v, i) => [String(i + 1), String(v)]));
   return Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)]));
@@ -207,7 +214,11 @@ export function templateBody(
   variables: Record<string, string> | string[] | undefined,
   customerName?: string,
 ): ClooveSendTemplateBody {
-  const body: ClooveSendTemplateBody = { business_whatsapp_number_id: businessWhatsappNumberId, phone, template_key: templateKey };
+  const body: ClooveSendTemplateBody = {
+    business_whatsapp_number_id: businessWhatsappNumberId,
+    phone,
+    template_key: templateKey,
+  };
   if (customerName) body.customer_name = customerName;
   const vars = templateVariables(variables);
   if (vars) body.variables = vars;

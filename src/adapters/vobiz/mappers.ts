@@ -143,7 +143,11 @@ function parameterText(p: unknown): string {
 }
 
 /** The service window: `expires_at` from the backend (gen C), else predicted from the last inbound message. */
-export function serviceWindowOf(expiresAt: string | undefined, lastInboundAt: string | undefined, now = Date.now()): ServiceWindow {
+export function serviceWindowOf(
+  expiresAt: string | undefined,
+  lastInboundAt: string | undefined,
+  now = Date.now(),
+): ServiceWindow {
   if (expiresAt) return { source: 'backend', expiresAt, isOpen: now < Date.parse(expiresAt) };
   if (lastInboundAt) {
     const expires = Date.parse(lastInboundAt) + DAY_MS;
@@ -293,7 +297,8 @@ export function sendBody(req: SendRequest, target: SendTarget): VobizSendBody {
       const url = httpUrl(req.media.url);
       const caption = req.media.caption;
       if (target.generation === 'C') {
-        if (!url && !req.media.mediaId) throw new SendBodyError('Vobiz media needs an http(s) URL or a media id', 'validation');
+        if (!url && !req.media.mediaId)
+          throw new SendBodyError('Vobiz media needs an http(s) URL or a media id', 'validation');
         const media: NonNullable<VobizSendBody['media']> = url ? { link: url } : { id: req.media.mediaId };
         if (caption) media.caption = caption;
         if (req.kind === 'document' && req.media.filename) media.filename = req.media.filename;
@@ -307,7 +312,9 @@ export function sendBody(req: SendRequest, target: SendTarget): VobizSendBody {
         return { ...base, type: 'document', document: doc };
       }
       const payload = caption ? { url, caption } : { url };
-      return req.kind === 'image' ? { ...base, type: 'image', image: payload } : { ...base, type: 'video', video: payload };
+      return req.kind === 'image'
+        ? { ...base, type: 'image', image: payload }
+        : { ...base, type: 'video', video: payload };
     }
     default:
       throw new SendBodyError(`Vobiz cannot send ${req.kind} messages`, 'unsupported');
@@ -330,7 +337,13 @@ export function pendingMessage(req: SendRequest, id?: string): Message {
     message.text = req.previewText;
     message.template = { name: req.templateName, language: req.language, variables: req.variables };
   }
-  if (req.kind === 'image' || req.kind === 'video' || req.kind === 'document' || req.kind === 'audio' || req.kind === 'sticker') {
+  if (
+    req.kind === 'image' ||
+    req.kind === 'video' ||
+    req.kind === 'document' ||
+    req.kind === 'audio' ||
+    req.kind === 'sticker'
+  ) {
     message.media = req.media;
     message.text = req.media.caption;
   }
@@ -348,7 +361,7 @@ export function sentMessage(body: unknown, conversationId: string): { message?: 
 
 /** The channels list (`{ data: [...] }` or `{ items: [...] }`). */
 export function mapChannels(body: unknown): VobizChannel[] {
-  return listItems(body).filter(isObject) as VobizChannel[];
+  return listItems(body).filter((item): item is VobizChannel & Json => isObject(item));
 }
 
 /** Vobiz errors are undocumented: read `{error, message}` (error may be an object) and map by status. */

@@ -146,5 +146,8 @@ export interface VobizOptions {
    * The phone to send to when the listed conversation carries none (gen C rows
    * only have `contact_id`): the host looks it up in its own contact store.
    */
-  resolvePhone?: (conversationId: string, conversation?: Conversation) => string | undefined | Promise<string | undefined>;
+  resolvePhone?: (
+    conversationId: string,
+    conversation?: Conversation,
+  ) => string | undefined | Promise<string | undefined>;
 }

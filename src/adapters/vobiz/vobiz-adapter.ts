@@ -16,7 +16,15 @@
  */
 import type { DataSourceConfig, InboxDataSource, MessagePageOptions, RequestOptions } from '../../data/data-source.js';
 import { InboxError } from '../../data/errors.js';
-import type { Capabilities, Conversation, ConversationQuery, Message, Page, SendRequest, SendResult } from '../../data/models.js';
+import type {
+  Capabilities,
+  Conversation,
+  ConversationQuery,
+  Message,
+  Page,
+  SendRequest,
+  SendResult,
+} from '../../data/models.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
 import {
@@ -104,14 +112,18 @@ export class VobizAdapter implements InboxDataSource {
   private channels?: Promise<VobizChannel[]>;
 
   constructor(config: DataSourceConfig) {
-    const option = (name: string) => (typeof config[name] === 'string' ? (config[name] as string) : undefined);
+    const option = (name: string) => {
+      const value = config[name];
+      return typeof value === 'string' ? value : undefined;
+    };
     const generation: VobizGeneration = option('generation')?.toUpperCase() === 'C' ? 'C' : 'B';
     this.options = {
       generation,
       channelId: option('channelId'),
       wabaId: option('wabaId'),
       defaultLanguage: option('defaultLanguage') ?? 'en',
-      resolvePhone: typeof config.resolvePhone === 'function' ? (config.resolvePhone as VobizOptions['resolvePhone']) : undefined,
+      resolvePhone:
+        typeof config.resolvePhone === 'function' ? (config.resolvePhone as VobizOptions['resolvePhone']) : undefined,
     };
     this.capabilities = vobizCapabilities(generation);
     this.http = createHttpClient(config, DIALECT, parseError);
@@ -165,7 +177,10 @@ export class VobizAdapter implements InboxDataSource {
     }
     const channelId = conversation?.channel.id ?? this.options.channelId;
     if (!channelId) {
-      throw this.validation('missing_channel_id', 'Vobiz sends from a channel: the conversation has no channel_id and no `channelId` option is set');
+      throw this.validation(
+        'missing_channel_id',
+        'Vobiz sends from a channel: the conversation has no channel_id and no `channelId` option is set',
+      );
     }
     const wabaId = this.options.generation === 'C' ? await this.wabaId(channelId, options) : undefined;
     let body;
@@ -192,7 +207,10 @@ export class VobizAdapter implements InboxDataSource {
     });
     const { message, id } = sentMessage(res.data, request.conversationId);
     if (message) {
-      return { message: { ...message, clientRef: request.clientRef }, accepted: res.status === 202 ? 'queued' : 'created' };
+      return {
+        message: { ...message, clientRef: request.clientRef },
+        accepted: res.status === 202 ? 'queued' : 'created',
+      };
     }
     return { message: pendingMessage(request, id), accepted: 'queued' };
   }
@@ -210,7 +228,8 @@ export class VobizAdapter implements InboxDataSource {
     }
     const channels = await this.channels;
     const waba = str(channels.find((c) => c.id === channelId)?.waba_id);
-    if (!waba) throw this.validation('missing_waba_id', `No waba_id for channel ${channelId}: set the \`wabaId\` option`);
+    if (!waba)
+      throw this.validation('missing_waba_id', `No waba_id for channel ${channelId}: set the \`wabaId\` option`);
     return waba;
   }
 

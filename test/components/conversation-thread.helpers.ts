@@ -62,6 +62,8 @@ export interface ThreadSetup {
   template?: TemplateResult;
   /** Wait until the thread is ready and scrolled into place (default true). */
   settle?: boolean;
+  /** Called with the adapter before anything renders (to hold or fail calls). */
+  prepare?: (adapter: MemoryAdapter) => void;
 }
 
 export type ThreadResult = RenderWithProviderResult<ConversationThread>;
@@ -72,6 +74,7 @@ export async function renderThread(setup: ThreadSetup = {}): Promise<ThreadResul
     seed: [{ conversation: conversation(setup.conversation), messages: msgs }],
     ...setup.adapter,
   });
+  setup.prepare?.(adapter);
   const result = await renderWithProvider<ConversationThread>(
     setup.template ?? html`<conversation-thread style="height: 480px"></conversation-thread>`,
     { adapter, selected: setup.selected === undefined ? 'c1' : setup.selected },

@@ -290,7 +290,8 @@ export default css`
     padding-block-end: 1px;
     font-size: ${token('font-size-xs')};
     line-height: 1;
-    color: ${token('color-text-muted')};
+    /* the bubble's own text colour, softened: readable on both bubble colours and themes */
+    color: color-mix(in srgb, currentColor 80%, transparent);
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }

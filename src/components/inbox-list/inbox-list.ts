@@ -189,7 +189,7 @@ export class InboxList extends InboxElement {
   private reportedErrors = new WeakSet<InboxError>();
   private renderedRange = { first: 0, last: -1 };
   private activeRendered = false;
-  private anchor?: { ids: string[]; first: number; offset: number; rowHeight: number };
+  private anchor?: { rows: Array<{ id: string; index: number }>; rowHeight: number };
   private restoreFocus = false;
   private fallbackFocus = false;
 
@@ -439,19 +439,49 @@ export class InboxList extends InboxElement {
     return scroller ? Math.max(1, Math.floor(scroller.clientHeight / this.rowHeight())) : 10;
   }
 
-  /** Scrolls the row at `index` into view and waits until the virtualizer has rendered it. */
+  /** The rendered rows with their index and their box relative to the scroller's viewport. */
+  private renderedRows(): Array<{ el: HTMLElement; id: string; index: number; top: number; bottom: number }> {
+    const scroller = this.scroller;
+    if (!scroller) return [];
+    const origin = scroller.getBoundingClientRect().top;
+    const out = [];
+    for (const el of this.listbox?.children ?? []) {
+      if (!(el instanceof HTMLElement) || el.getAttribute('role') !== 'option') continue;
+      const box = el.getBoundingClientRect();
+      out.push({
+        el,
+        id: el.dataset.id ?? '',
+        index: Number(el.getAttribute('aria-posinset')) - 1,
+        top: box.top - origin,
+        bottom: box.bottom - origin,
+      });
+    }
+    return out.sort((a, b) => a.top - b.top);
+  }
+
+  /**
+   * Scrolls the row at `index` into view and waits until the virtualizer has
+   * rendered it. Positions come from rendered rows (the layout's own
+   * estimates), never from `index * height` alone.
+   */
   private async revealIndex(index: number): Promise<void> {
     const scroller = this.scroller;
-    const listbox = this.listbox;
     const id = this.rows[index]?.id;
-    if (!scroller || !listbox || id === undefined) return;
-    const h = this.rowHeight();
-    const top = listbox.offsetTop + index * h;
-    const bottom = top + h;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
-    for (let n = 0; n < 30 && !this.rowElement(id); n++) await nextFrame();
-    await this.updateComplete;
+    if (!scroller || id === undefined) return;
+    if (!this.rowElement(id)) {
+      const h = this.rowHeight();
+      const ref = this.renderedRows()[0];
+      const top = ref ? scroller.scrollTop + ref.top + (index - ref.index) * h : index * h;
+      scroller.scrollTop = index > (ref?.index ?? 0) ? top + h - scroller.clientHeight : top;
+      for (let n = 0; n < 30 && !this.rowElement(id); n++) await nextFrame();
+      await this.updateComplete;
+    }
+    const el = this.rowElement(id);
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top) scroller.scrollTop -= view.top - box.top;
+    else if (box.bottom > view.bottom) scroller.scrollTop += box.bottom - view.bottom;
   }
 
   private listHasFocus(): boolean {
@@ -476,22 +506,25 @@ export class InboxList extends InboxElement {
     }
   }
 
-  /** Before new rows render: remembers which rows are at the top of the viewport. */
+  /** Before new rows render: remembers which rows the agent is looking at. */
   private captureAnchor(next: Conversation[]): void {
-    const scroller = this.scroller;
-    const listbox = this.listbox;
     this.anchor = undefined;
-    if (!scroller || !listbox || !this.rows.length || !next.length) return;
-    const scrolled = scroller.scrollTop - listbox.offsetTop;
-    if (scrolled <= 0) return; // at the top new rows show; nothing above the viewport to keep
-    const rowHeight = this.rowHeight();
-    const first = Math.floor(scrolled / rowHeight);
-    const visible = Math.ceil(scroller.clientHeight / rowHeight) + 1;
-    const ids = this.rows.slice(first, first + visible).map((c) => c.id);
-    this.anchor = { ids, first, offset: scrolled - first * rowHeight, rowHeight };
+    const scroller = this.scroller;
+    if (!scroller || !this.rows.length || !next.length || scroller.scrollTop <= 0) return;
+    const height = scroller.clientHeight;
+    const visible = this.renderedRows().filter((r) => r.bottom > 0 && r.top < height);
+    if (!visible.length) return;
+    const index = this.indexById();
+    this.anchor = {
+      rows: visible.map((r) => ({ id: r.id, index: index.get(r.id) ?? r.index })),
+      rowHeight: visible[0].bottom - visible[0].top || this.rowHeight(),
+    };
   }
 
-  /** After new rows render: keeps the rows the agent was looking at in place. */
+  /**
+   * After new rows render: keeps the rows the agent was looking at in place
+   * when rows were inserted or removed above them.
+   */
   private applyAnchor(): void {
     const anchor = this.anchor;
     this.anchor = undefined;
@@ -501,20 +534,23 @@ export class InboxList extends InboxElement {
     const index = this.indexById();
     let shift: number | undefined;
     let fallback: number | undefined;
-    anchor.ids.forEach((id, n) => {
-      const now = index.get(id);
-      if (now === undefined) return;
-      const delta = now - (anchor.first + n);
+    for (const r of anchor.rows) {
+      const now = index.get(r.id);
+      if (now === undefined) continue;
+      const delta = now - r.index;
       fallback ??= delta;
       // rows that moved up (to the top, with new activity) are not anchors
-      if (shift === undefined && delta >= 0) shift = delta;
-    });
+      if (delta >= 0) {
+        shift = delta;
+        break;
+      }
+    }
     const delta = shift ?? fallback;
     if (!delta) return;
-    const target = listbox.offsetTop + (anchor.first + delta) * anchor.rowHeight + anchor.offset;
-    // the virtualizer sizes its host asynchronously: make room for the new position first
-    const needed = target + scroller.clientHeight - listbox.offsetTop;
-    if (listbox.offsetHeight < needed) listbox.style.minHeight = `${this.rows.length * anchor.rowHeight}px`;
+    const target = scroller.scrollTop + delta * anchor.rowHeight;
+    // the virtualizer resizes its host asynchronously: make room for the new position first
+    const room = target + scroller.clientHeight - listbox.offsetTop;
+    if (listbox.offsetHeight < room) listbox.style.minHeight = `${room}px`;
     scroller.scrollTop = target;
   }
 

@@ -163,7 +163,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               href=${url}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label=${formatString(strings.download, { name }) + (size ? `, ${size}` : '')}
+              title=${formatString(strings.download, { name })}
               >${body}</a
             >`
           : html`<div part="media" class="media document unavailable">${body}</div>`}${textPart(m.media?.caption)}`;

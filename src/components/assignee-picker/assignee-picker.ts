@@ -114,10 +114,14 @@ export class AssigneePicker extends InboxElement {
   private readonly requested = new Set<string>();
   private readonly fetching = new Set<string>();
   private activeKey: string | null = null;
+  /** The conversation key the popup was opened for. */
+  private openKey: string | null = null;
   private skeletonTimer?: ReturnType<typeof setTimeout>;
   private focusSearchNext = false;
   private revealActiveNext = false;
   private listening = false;
+  /** True while Lit commits a render (a focused popup removed then fires focusout). */
+  private rendering = false;
   private readonly onViewportChange = () => this.positionPopup();
 
   @query('#trigger') private trigger?: HTMLButtonElement;
@@ -161,12 +165,21 @@ export class AssigneePicker extends InboxElement {
     if (key !== this.activeKey) {
       this.activeKey = key;
       this.announcement = '';
-      if (this.open) this.closePopup(false);
       if (store && id) this.ensureConversation(store, id);
     }
+    if (this.open && (key !== this.openKey || !store || !id)) this.closePopup(false);
     if (store && id && this.canAssign(store) && store.getAgentsState().status === 'idle') this.loadAgents(store, false);
     this.state = this.computeState();
     this.syncSkeleton();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.rendering = false;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -323,6 +336,7 @@ export class AssigneePicker extends InboxElement {
     const options = this.options(store, conversation);
     this.activeIndex = initialQuery ? (options.length ? 0 : -1) : this.currentOptionIndex(options, this.assigneeOf(conversation));
     this.open = true;
+    this.openKey = this.activeKey;
     this.focusSearchNext = true;
     this.revealActiveNext = this.activeIndex >= 0;
     this.announcement = '';
@@ -477,6 +491,7 @@ export class AssigneePicker extends InboxElement {
   }
 
   private onPopupFocusOut(e: FocusEvent): void {
+    if (this.rendering) return;
     const to = e.relatedTarget as Node | null;
     if (to && this.popup?.contains(to)) return;
     this.closePopup(false);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -23,10 +23,37 @@ function entries(): Record<string, string> {
   return out;
 }
 
+/**
+ * The self-contained bundle carries the five dialects but not the in-memory
+ * adapter and its fixtures (tests and stories import that one directly).
+ */
+function leaveOutMemoryAdapter(): Plugin {
+  const id = '\0inbox-elements:memory-not-bundled';
+  return {
+    name: 'inbox-elements:leave-out-memory-adapter',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './memory/memory-adapter.js' && importer?.includes('create-data-source')) return id;
+      return null;
+    },
+    load(loaded) {
+      if (loaded !== id) return null;
+      return `import { InboxError } from ${JSON.stringify(resolve(root, 'src/data/errors.ts'))};
+export function createAdapter() {
+  throw new InboxError({ kind: 'unsupported', dialect: 'memory',
+    message: 'The memory backend is not in inbox-elements.bundle.js; import MemoryAdapter from inbox-elements/adapters/memory.js.' });
+}`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
+      publicDir: false,
+      plugins: [leaveOutMemoryAdapter()],
       build: {
+        minify: true,
         emptyOutDir: false,
         target: 'es2022',
         lib: {
@@ -34,11 +61,12 @@ export default defineConfig(({ mode }) => {
           formats: ['es'],
           fileName: () => 'inbox-elements.bundle.js',
         },
-        rolldownOptions: { output: { inlineDynamicImports: true } },
+        rolldownOptions: { output: { inlineDynamicImports: true, minify: true } },
       },
     };
   }
   return {
+    publicDir: false,
     build: {
       target: 'es2022',
       sourcemap: true,

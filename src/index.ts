@@ -4,6 +4,10 @@
  * only through `createDataSource` (a dynamic import per dialect).
  */
 export { InboxProvider } from './components/inbox-provider/inbox-provider.js';
+export { InboxList } from './components/inbox-list/inbox-list.js';
+export { ConversationThread } from './components/conversation-thread/conversation-thread.js';
+export { MessageComposer } from './components/message-composer/message-composer.js';
+export { AssigneePicker } from './components/assignee-picker/assignee-picker.js';
 
 export { createDataSource, SUPPORTED_BACKENDS } from './adapters/create-data-source.js';
 export { InboxStore, createClientRef } from './data/store.js';

@@ -210,6 +210,13 @@ describe('<inbox-list> filters', () => {
     });
   });
 
+  it('shows a search set elsewhere (another list, the host) in its search box', async () => {
+    const { el, store } = await renderList();
+    await store.setQuery({ search: 'bob' });
+    await settled(el, 1);
+    expect(part<HTMLInputElement>(el, 'search')!.value).to.equal('bob');
+  });
+
   describe('empty with filters', () => {
     it('says nothing matches and clears the filters', async () => {
       const { el, adapter } = await renderList();

@@ -168,6 +168,8 @@ describe('<inbox-list> keyboard', () => {
     const style = getComputedStyle(focused);
     expect(style.outlineStyle).to.equal('solid');
     expect(parseFloat(style.outlineWidth)).to.be.greaterThan(0);
+    // drawn inside the row, so neighbouring rows and the scroller never hide it
+    expect(parseFloat(style.outlineOffset)).to.be.lessThan(0);
   });
 
   it('scrolls a far row into view and renders it before focusing (End on a long list)', async () => {

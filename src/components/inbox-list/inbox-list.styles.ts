@@ -149,7 +149,7 @@ export default css`
   }
 
   .row:focus-visible {
-    outline-offset: -${token('focus-ring-width')};
+    outline-offset: calc(-1 * ${token('focus-ring-width')});
   }
 
   .avatar {
@@ -276,6 +276,15 @@ export default css`
     min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+
+  .assignee {
+    flex: 0 0 auto;
+    max-inline-size: 45%;
+  }
+
+  .channel {
+    flex: 0 1 auto;
   }
 
   .assignee::before,

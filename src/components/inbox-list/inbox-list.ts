@@ -36,7 +36,8 @@ const CLOCK_INTERVAL = 60_000;
 /** Load the next page when the rendered range comes this close to the end. */
 const LOAD_MORE_THRESHOLD = 8;
 const DEFAULT_ROW_HEIGHT = 72;
-const WINDOW_CLOSING_MS = 2 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const WINDOW_CLOSING_MS = 2 * HOUR;
 
 const STATUS_KEYS: Record<ConversationStatus, keyof InboxListStrings> = {
   open: 'statusOpen',
@@ -183,6 +184,7 @@ export class InboxList extends InboxElement {
   private rows: Conversation[] = [];
   private rowIndex?: Map<string, number>;
   private loadedStore?: InboxStore;
+  private querySearch?: string;
   private skeletonTimer?: ReturnType<typeof setTimeout>;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private clockTimer?: ReturnType<typeof setInterval>;
@@ -212,15 +214,24 @@ export class InboxList extends InboxElement {
     const store = this.ctx.store;
     if (store && store !== this.loadedStore) {
       this.loadedStore = store;
-      this.searchDraft = store.getListState().query.search ?? '';
+      this.querySearch = undefined;
       if (store.getListState().status === 'idle') void this.run('list', () => store.loadList());
     }
     if (!store) this.loadedStore = undefined;
     const list = store?.getListState();
+    // follow a search set elsewhere (another list, the host) unless the agent is typing
+    const search = list?.query.search ?? '';
+    if (search !== this.querySearch) {
+      this.querySearch = search;
+      if (!this.searchTimer) this.searchDraft = search;
+    }
     const rows = list?.conversations ?? [];
     if (rows !== this.rows) {
       this.captureAnchor(rows);
       this.restoreFocus = this.listHasFocus();
+      // the focused row, read from the DOM: focus events do not fire while the window is in the background
+      const focusedId = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.id;
+      if (this.restoreFocus && focusedId !== undefined) this.roving.setActiveKey(focusedId);
       this.rows = rows;
       this.rowIndex = undefined;
     }
@@ -316,6 +327,7 @@ export class InboxList extends InboxElement {
 
   private clearFilters(): void {
     clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
     this.searchDraft = '';
     this.setQuery({});
   }
@@ -684,7 +696,8 @@ export class InboxList extends InboxElement {
     if (win && win.source !== 'unknown' && win.isOpen !== undefined) {
       if (win.isOpen && win.expiresAt) {
         const left = Date.parse(win.expiresAt) - this.now;
-        const t = formatDuration(left, ctx.lang);
+        // whole hours while more than one is left: the chip stays short and calm
+        const t = formatDuration(left >= HOUR ? Math.floor(left / HOUR) * HOUR : left, ctx.lang);
         windowText = formatString(s.windowOpen, { time: t });
         windowLabel = formatString(s.windowOpenLabel, { time: t });
         windowClass = left < WINDOW_CLOSING_MS ? 'closing' : 'open';

@@ -441,7 +441,29 @@ export class InboxStore extends EventTarget {
       return this.selectedId === c.id; // keep the open conversation in place after it is read
     }
     if (q.status?.length && this.capabilities.filters.status && !q.status.includes(c.status)) return false;
+    if (q.assignee && this.capabilities.filters.assignee !== 'none' && !this.matchesAssignee(c, q.assignee)) {
+      return this.selectedId === c.id; // keep the open conversation in place after it is (re)assigned
+    }
     return true;
+  }
+
+  /** Whether a conversation fits an assignee filter; unknown assignees are left to the backend's judgement. */
+  private matchesAssignee(c: Conversation, filter: NonNullable<ConversationQuery['assignee']>): boolean {
+    if (c.assignee === undefined) return true;
+    if (filter === 'unassigned') return c.assignee === null;
+    if (filter === 'me') return !this.options.currentUserId || c.assignee?.id === this.options.currentUserId;
+    return c.assignee?.id === filter.id;
+  }
+
+  /** Refetches the backend's summary counts after a change made here (they are the backend's to count). */
+  private refreshSummary(): void {
+    if (!this.capabilities.summary || !this.source.getSummary || this.list.status !== 'ready') return;
+    const generation = this.listGeneration;
+    void this.loadSummary(this.listController?.signal ?? new AbortController().signal).then((summary) => {
+      if (!summary || generation !== this.listGeneration) return;
+      this.list = { ...this.list, summary };
+      this.changed({ scope: 'list' });
+    });
   }
 
   private rebuildList(): void {
@@ -796,6 +818,7 @@ export class InboxStore extends EventTarget {
         this.rebuildList();
         this.changed({ scope: 'conversation', conversationId: id });
       }
+      this.refreshSummary();
     } catch (error) {
       const e = toInboxError(error, this.dialect);
       if (before) this.restoreConversation(id, before);

@@ -1,0 +1,165 @@
+/**
+ * The list, the picker and the actions stay consistent after every action:
+ * an archived conversation leaves the default list, a closed one shows
+ * closed, unread counts drop on read, a new assignee shows in the list, and a
+ * refused action puts everything back. This is the store's job; the elements
+ * only read it.
+ */
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { AGENTS } from '../../src/adapters/memory/fixtures.js';
+import { MemoryAdapter, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
+import type { AssigneePicker } from '../../src/components/assignee-picker/assignee-picker.js';
+import '../../src/components/assignee-picker/assignee-picker.js';
+import type { InboxConversationActions } from '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
+import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
+import type { InboxList } from '../../src/components/inbox-list/inbox-list.js';
+import '../../src/components/inbox-list/inbox-list.js';
+import type { Conversation } from '../../src/data/models.js';
+import type { InboxStore } from '../../src/data/store.js';
+import { renderWithProvider } from '../support/render-with-provider.js';
+
+const NOW = Date.now();
+
+function seed(id: string, minutesAgo: number, patch: Partial<Conversation> = {}): MemorySeed {
+  const at = new Date(NOW - minutesAgo * 60_000).toISOString();
+  return {
+    conversation: {
+      id,
+      dialect: 'memory',
+      status: 'open',
+      channel: { kind: 'whatsapp' },
+      contact: { displayName: `Contact ${id}` },
+      assignee: null,
+      unreadCount: 0,
+      lastActivityAt: at,
+      lastInboundAt: at,
+      createdAt: at,
+      ...patch,
+    },
+    messages: [],
+  };
+}
+
+interface Inbox {
+  adapter: MemoryAdapter;
+  store: InboxStore;
+  list: InboxList;
+  picker: AssigneePicker;
+  actions: InboxConversationActions;
+}
+
+async function renderInbox(selected = 'c1'): Promise<Inbox> {
+  const adapter = new MemoryAdapter({
+    seed: [seed('c1', 1, { unreadCount: 2 }), seed('c2', 2, { unreadCount: 1, assignee: AGENTS[1] }), seed('c3', 3)],
+  });
+  const { provider, store } = await renderWithProvider(
+    html`<inbox-list style="height: 400px"></inbox-list><assignee-picker></assignee-picker
+      ><inbox-conversation-actions></inbox-conversation-actions>`,
+    { adapter, selected },
+  );
+  const list = provider.querySelector('inbox-list')!;
+  const picker = provider.querySelector('assignee-picker')!;
+  const actions = provider.querySelector('inbox-conversation-actions')!;
+  await waitUntil(() => list.state === 'ready' && rowIds(list).length === 3, 'the list did not load');
+  await waitUntil(() => store.getListState().summary?.unread === 2, 'no summary');
+  await waitUntil(() => picker.state === 'ready' && actions.state === 'ready', 'picker or actions not ready');
+  return { adapter, store, list, picker, actions };
+}
+
+function rowIds(list: InboxList): string[] {
+  return [...list.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')]
+    .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
+    .map((r) => r.dataset.id!);
+}
+function row(list: InboxList, id: string): HTMLElement {
+  return list.shadowRoot!.querySelector<HTMLElement>(`[role="option"][data-id="${id}"]`)!;
+}
+function listed(store: InboxStore): string[] {
+  return store.getListState().conversations.map((c) => c.id);
+}
+function action(actions: InboxConversationActions, name: string): HTMLButtonElement {
+  return actions.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${name}"]`)!;
+}
+async function run(actions: InboxConversationActions, name: string) {
+  const done = oneEvent(actions, 'inbox-conversation-updated');
+  action(actions, name).click();
+  await done;
+}
+
+describe('conversation actions keep the inbox consistent', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
+
+  it('an archived conversation leaves the default list, and comes back when unarchived', async () => {
+    const { store, list, actions, adapter } = await renderInbox('c1');
+    const gate = adapter.hold('archive');
+    action(actions, 'archive').click();
+    await gate.reached;
+    // optimistic: gone from the list before the backend answered
+    expect(listed(store)).to.deep.equal(['c2', 'c3']);
+    await waitUntil(() => rowIds(list).join() === 'c2,c3', 'the list still shows c1');
+    gate.release();
+    await waitUntil(() => action(actions, 'unarchive'), 'no Unarchive');
+    await waitUntil(() => store.getListState().summary!.total === 2, 'the summary still counts c1');
+    await run(actions, 'unarchive');
+    expect(listed(store)).to.deep.equal(['c1', 'c2', 'c3']);
+    await waitUntil(() => rowIds(list).join() === 'c1,c2,c3', 'c1 did not come back');
+  });
+
+  it('a closed conversation shows closed in the list', async () => {
+    const { store, list, actions } = await renderInbox('c1');
+    await run(actions, 'close');
+    expect(store.getConversation('c1')!.status).to.equal('closed');
+    await waitUntil(() => row(list, 'c1').querySelector('[part~="status"]')?.textContent?.trim() === 'Closed');
+    await waitUntil(() => store.getListState().summary!.open === 2, 'the summary still counts c1 as open');
+  });
+
+  it('unread counts drop on read and rise on unread', async () => {
+    const { store, list, actions } = await renderInbox('c1');
+    expect(row(list, 'c1').getAttribute('part')).to.contain('unread');
+    await run(actions, 'mark-read');
+    expect(store.getConversation('c1')!.unreadCount).to.equal(0);
+    await waitUntil(() => !row(list, 'c1').getAttribute('part')!.includes('unread'), 'the row still looks unread');
+    await waitUntil(() => store.getListState().summary!.unread === 1, 'the unread count did not drop');
+    await run(actions, 'mark-unread');
+    await waitUntil(() => store.getListState().summary!.unread === 2, 'the unread count did not rise');
+  });
+
+  it('a new assignee shows in the list row', async () => {
+    const { store, list, picker } = await renderInbox('c1');
+    picker.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
+    await picker.updateComplete;
+    const done = oneEvent(picker, 'inbox-conversation-assigned');
+    [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent!.includes('Chen Wei'))!.click();
+    await done;
+    expect(store.getConversation('c1')!.assignee!.id).to.equal('agent-3');
+    await waitUntil(() => row(list, 'c1').querySelector('[part~="assignee"]')?.textContent?.includes('Chen Wei'));
+  });
+
+  it('an assigned conversation leaves an "Unassigned" list (unless it is the open one)', async () => {
+    const { store, list, picker } = await renderInbox('c1');
+    await store.setQuery({ assignee: 'unassigned' });
+    await waitUntil(() => rowIds(list).join() === 'c1,c3', 'the filter did not apply');
+    picker.conversationId = 'c3';
+    await picker.updateComplete;
+    picker.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
+    await picker.updateComplete;
+    const done = oneEvent(picker, 'inbox-conversation-assigned');
+    picker.shadowRoot!.querySelector<HTMLElement>('[part~="assign-me"]')!.click();
+    await done;
+    expect(listed(store)).to.deep.equal(['c1']);
+    await waitUntil(() => rowIds(list).join() === 'c1', 'c3 is still listed as unassigned');
+  });
+
+  it('a refused action puts the list back as it was', async () => {
+    const { store, list, actions, adapter } = await renderInbox('c1');
+    adapter.fail('archive', 'forbidden', 1);
+    const failed = oneEvent(actions, 'inbox-error');
+    action(actions, 'archive').click();
+    await failed;
+    expect(listed(store)).to.deep.equal(['c1', 'c2', 'c3']);
+    await waitUntil(() => rowIds(list).join() === 'c1,c2,c3');
+    expect(store.getListState().summary!.total).to.equal(3);
+    expect(actions.state).to.equal('error');
+  });
+});

@@ -20,6 +20,10 @@ function entries(): Record<string, string> {
     const file = resolve(root, `src/adapters/${dialect}/${dialect}-adapter.ts`);
     if (existsSync(file)) out[`adapters/${dialect}`] = file;
   }
+  out['react/index'] = resolve(root, 'src/react/index.ts');
+  for (const locale of readdirSync(resolve(root, 'src/locales'))) {
+    if (locale.endsWith('.ts')) out[`locales/${locale.slice(0, -3)}`] = resolve(root, `src/locales/${locale}`);
+  }
   return out;
 }
 
@@ -72,7 +76,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: { entry: entries(), formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^react($|\/)/, /^react-dom($|\/)/],
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

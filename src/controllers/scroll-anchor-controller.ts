@@ -232,8 +232,9 @@ export class ScrollAnchorController implements ReactiveController {
     const before = s.scrollTop;
     s.scrollTop = before + delta;
     if (Math.abs(s.scrollTop - before) < 0.5) return false; // clamped: nothing more to do
-    // let scroll listeners (a virtualizer) render the new range before the next paint
-    s.dispatchEvent(new Event('scroll'));
+    // let scroll listeners (a virtualizer) render the new range before the next paint; in a
+    // microtask, so a host's own scroll handler never runs inside its update
+    queueMicrotask(() => s.dispatchEvent(new Event('scroll')));
     return true;
   }
 }

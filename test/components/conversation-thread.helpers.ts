@@ -123,9 +123,11 @@ export function isAtBottom(log: HTMLElement): boolean {
   return log.scrollHeight - log.clientHeight - log.scrollTop <= 2;
 }
 
-/** Scrolls the log as a user would (then waits for the element to notice). */
+/** Scrolls the log as a user would (a wheel turn, then the scroll), and waits for the element to notice. */
 export async function scrollLogTo(el: ConversationThread, top: number): Promise<void> {
   const log = logOf(el);
+  await el.scrollSettled;
+  log.dispatchEvent(new WheelEvent('wheel', { deltaY: top - log.scrollTop, bubbles: true }));
   log.scrollTop = top;
   log.dispatchEvent(new Event('scroll'));
   await el.updateComplete;

@@ -32,12 +32,28 @@ const SKELETON_DELAY = 150;
 /** How often the header's reply-window countdown and "Today" labels refresh. */
 const CLOCK_INTERVAL = 30_000;
 
-/** The flow layout with a smaller overhang, so long threads keep a small DOM. */
+/**
+ * The flow layout with a smaller overhang, so long threads keep a small DOM,
+ * and one fix: the flow layout keeps the anchor item of a reflow until its
+ * sizes are stable, so a jump made meanwhile (a scrollbar drag, Home) was
+ * pulled back to that anchor. A jump of more than a screen now starts afresh
+ * around the new position.
+ */
 class ThreadLayout extends FlowLayout {
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._overhang = OVERHANG;
     this._itemSize = { width: 100, height: 48 };
+  }
+
+  override get viewportScroll(): FlowLayout['viewportScroll'] {
+    return super.viewportScroll;
+  }
+
+  override set viewportScroll(coords: FlowLayout['viewportScroll']) {
+    const before = this._scrollPosition;
+    super.viewportScroll = coords;
+    if (Math.abs(this._scrollPosition - before) > Math.max(this._viewDim1, 1)) this._resetReflowState();
   }
 }
 const LAYOUT = { type: ThreadLayout };
@@ -56,6 +72,29 @@ interface Visit {
   unreadCount: number;
   /** `${lastKey}` for which mark-read was last attempted. */
   markedFor?: string;
+}
+
+/** True when two message lists would render the same rows. */
+function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (
+      x.id !== y.id ||
+      x.status !== y.status ||
+      x.text !== y.text ||
+      x.clientRef !== y.clientRef ||
+      x.createdAt !== y.createdAt ||
+      x.kind !== y.kind ||
+      x.error?.kind !== y.error?.kind ||
+      x.media?.url !== y.media?.url
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function toError(error: unknown, dialect: string): InboxError {
@@ -244,7 +283,6 @@ export class ConversationThread extends InboxElement {
 
     const thread = store && id ? store.getThreadState(id) : undefined;
     const conversation = store && id ? store.getConversation(id) : undefined;
-    this.thread = thread;
     this.conversation = conversation;
     const hasMessages = (thread?.messages.length ?? 0) > 0;
     const next: ConversationThreadState =
@@ -259,7 +297,9 @@ export class ConversationThread extends InboxElement {
               : 'loading';
     if (next !== this.state) this.enterState(next);
     this.state = next;
-    if (thread && (thread.status === 'ready' || hasMessages)) this.updateRows(thread, conversation);
+    const threadChanged = thread !== this.thread;
+    this.thread = thread;
+    if (thread && (thread.status === 'ready' || hasMessages)) this.updateRows(thread, conversation, threadChanged);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -297,10 +337,15 @@ export class ConversationThread extends InboxElement {
   }
 
   /** Rebuilds the rows when the messages (or the unread divider) change, and decides how to scroll. */
-  private updateRows(thread: ThreadState, conversation: Conversation | undefined): void {
+  private updateRows(thread: ThreadState, conversation: Conversation | undefined, threadChanged: boolean): void {
     const v = this.visit;
     if (!v) return;
     let dirty = thread.messages !== this.messages;
+    if (!dirty && threadChanged && v.loaded) {
+      // the top row changes (loading older, its error): keep what the reader sees in place
+      if (this.anchor.isAtBottom()) this.anchor.stickToBottom();
+      else this.anchor.capture();
+    }
     if (!v.unreadCaptured && conversation && thread.status === 'ready') {
       // where the unread messages begin, as of the start of this visit; it stays put after mark-read
       v.unreadCaptured = true;
@@ -309,6 +354,11 @@ export class ConversationThread extends InboxElement {
       dirty = true;
     }
     if (!dirty) return;
+    if (v.loaded && this.messages && sameMessages(this.messages, thread.messages)) {
+      // a poll that brought nothing new: keep the rows (and the virtualizer's measurements)
+      this.messages = thread.messages;
+      return;
+    }
     const messages = thread.messages;
     this.messages = messages;
     const wasAtBottom = this.anchor.isAtBottom();
@@ -514,12 +564,15 @@ export class ConversationThread extends InboxElement {
     let i = Number(from.dataset.index) + step;
     while (i >= 0 && i < this.rows.length && this.rows[i].type !== 'message') i += step;
     if (i < 0 || i >= this.rows.length) return;
-    let el = this.logEl?.querySelector<HTMLElement>(`.row.msg[data-index="${i}"]`);
+    const find = () => this.logEl?.querySelector<HTMLElement>(`.row.msg[data-index="${i}"]`);
+    let el = find();
     if (!el) {
-      const virtualizer = this.rowsEl?.[virtualizerRef];
-      virtualizer?.element(i)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      el = this.logEl?.querySelector<HTMLElement>(`.row.msg[data-index="${i}"]`);
+      // not rendered: let the virtualizer bring it in, for a few frames at most
+      this.rowsEl?.[virtualizerRef]?.element(i)?.scrollIntoView({ block: 'nearest' });
+      for (let frame = 0; frame < 10 && !el; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        el = find();
+      }
     }
     if (el) this.focusRow(el);
   }

@@ -133,7 +133,8 @@ export const conversationThreadDe: ConversationThreadStrings = {
   statusRead: 'Gelesen',
   statusFailed: 'Nicht zugestellt',
 
-  failedOutsideWindow: 'Nicht zugestellt: Das 24-Stunden-Antwortfenster ist geschlossen. Senden Sie stattdessen eine Vorlage.',
+  failedOutsideWindow:
+    'Nicht zugestellt: Das 24-Stunden-Antwortfenster ist geschlossen. Senden Sie stattdessen eine Vorlage.',
   failedRejected: 'Nicht zugestellt: Die Nachricht wurde abgelehnt.',
   failedNetwork: 'Nicht gesendet: Prüfen Sie Ihre Verbindung.',
   failedTimeout: 'Nicht gesendet: Der Posteingang hat zu lange nicht geantwortet.',

@@ -67,7 +67,9 @@ type ListenersMatch = {
 }[InboxEventName];
 export type Details = Expect<Equal<DetailsMatch, true>>;
 export type Listeners = Expect<Equal<ListenersMatch, true>>;
-export type ConversationActions = Expect<Equal<ConversationAction, 'close' | 'archive' | 'unarchive' | 'mark-read' | 'mark-unread'>>;
+export type ConversationActions = Expect<
+  Equal<ConversationAction, 'close' | 'archive' | 'unarchive' | 'mark-read' | 'mark-unread'>
+>;
 
 // ---- what a host writes ----------------------------------------------------
 
@@ -136,4 +138,6 @@ provider.addEventListener('inbox-auth-required', (e) => {
 
 // the events reach any element and the window, typed the same way
 window.addEventListener('inbox-error', (e) => void e.detail.error.kind);
-document.querySelector('inbox-list')!.addEventListener('inbox-conversation-select', (e) => void e.detail.conversationId);
+document
+  .querySelector('inbox-list')!
+  .addEventListener('inbox-conversation-select', (e) => void e.detail.conversationId);

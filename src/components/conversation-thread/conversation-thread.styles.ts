@@ -241,6 +241,8 @@ export default css`
   }
   .bubble {
     --_radius: var(--conversation-thread-bubble-radius, ${token('radius-l')});
+    /* secondary text inside a bubble: its own text colour, softened, readable on both bubble colours and themes */
+    --_muted: color-mix(in srgb, currentColor 80%, transparent);
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
@@ -290,8 +292,7 @@ export default css`
     padding-block-end: 1px;
     font-size: ${token('font-size-xs')};
     line-height: 1;
-    /* the bubble's own text colour, softened: readable on both bubble colours and themes */
-    color: color-mix(in srgb, currentColor 80%, transparent);
+    color: var(--_muted);
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
@@ -339,7 +340,7 @@ export default css`
     margin: ${token('space-xxs')} 0;
     padding-inline-start: ${token('space-s')};
     border-inline-start: 3px solid ${token('color-accent')};
-    color: ${token('color-text-muted')};
+    color: var(--_muted);
   }
   ul,
   ol {
@@ -413,7 +414,7 @@ export default css`
   .doc-size,
   .loc-address {
     font-size: ${token('font-size-s')};
-    color: ${token('color-text-muted')};
+    color: var(--_muted);
   }
   .placeholder {
     flex: 1 0 100%;
@@ -422,7 +423,7 @@ export default css`
     gap: ${token('space-xs')};
     padding: ${token('space-xs')};
     font-style: italic;
-    color: ${token('color-text-muted')};
+    color: var(--_muted);
   }
   .template {
     flex: 1 1 auto;
@@ -432,7 +433,7 @@ export default css`
     padding: ${token('space-xxs')} ${token('space-xs')} 0;
     font-size: ${token('font-size-xs')};
     font-weight: ${token('font-weight-strong')};
-    color: ${token('color-text-muted')};
+    color: var(--_muted);
     text-transform: none;
   }
 

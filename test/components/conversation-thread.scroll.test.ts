@@ -153,8 +153,10 @@ describe('<conversation-thread> scrolling', () => {
       expect(shadow(el).querySelector('[part="older"]')!.textContent).to.contain('Start of the conversation');
     });
 
-    it('offers a retry when the older page fails', async () => {
+    it('offers a retry when the older page fails, and reports it', async () => {
       const { el, adapter, store } = await renderThread({ messages: messages(80) });
+      const errors: string[] = [];
+      el.addEventListener('inbox-error', (e) => errors.push(e.detail.operation));
       adapter.fail('listMessages', 'network', 1);
       await scrollLogTo(el, 0);
       await waitUntil(() => store.getThreadState('c1').olderError, 'no older error');
@@ -162,6 +164,7 @@ describe('<conversation-thread> scrolling', () => {
       await layoutSettled(el);
       const older = shadow(el).querySelector('[part="older"]')!;
       expect(older.textContent).to.contain('Earlier messages could not be loaded.');
+      expect(errors).to.deep.equal(['thread-older']);
       older.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
       await waitUntil(() => store.getThreadState('c1').messages.length === 80);
       await expect(el).to.be.accessible();

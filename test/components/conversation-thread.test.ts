@@ -170,6 +170,26 @@ describe('<conversation-thread>', () => {
       expect(part(el, 'day')!.textContent!.trim()).to.equal(formatDay(msgs[0].createdAt, 'de'));
     });
 
+    it('scrolls inside a default height when the host sets none', async () => {
+      const { el } = await renderThread({ messages: messages(60), template: html`<conversation-thread></conversation-thread>` });
+      const log = part(el, 'log')!;
+      expect(el.getBoundingClientRect().height).to.be.closeTo(320, 2); // 20rem
+      expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
+      expect(log.scrollTop).to.be.greaterThan(0);
+    });
+
+    it('keeps stale messages visible with an error banner when a reload fails', async () => {
+      const { el, adapter, store } = await renderThread();
+      adapter.fail('listMessages', 'timeout', 1);
+      await store.loadThread('c1');
+      await el.updateComplete;
+      expect(el.state).to.equal('error');
+      expect(part(el, 'error')!.textContent).to.contain(S.errorTimeout);
+      expect(part(el, 'error')!.classList.contains('banner')).to.equal(true);
+      expect(messageRows(el).length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
     it('writes each message with dir="auto"', async () => {
       const { el } = await renderThread({ messages: [message(0, { text: 'مرحبا بك' }, 1)] });
       expect(part(el, 'text')!.getAttribute('dir')).to.equal('auto');

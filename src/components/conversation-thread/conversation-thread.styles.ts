@@ -152,6 +152,9 @@ export default css`
   .log {
     flex: 1 1 auto;
     min-block-size: 0;
+    /* the log never takes its content's height: with no height from the host, the element
+       is --conversation-thread-min-height tall and the log scrolls inside it */
+    contain: size;
     overflow-y: auto;
     overflow-x: hidden;
     overscroll-behavior: contain;

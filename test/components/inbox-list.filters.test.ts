@@ -76,10 +76,12 @@ async function choose(select: HTMLSelectElement, value: string) {
 describe('<inbox-list> filters', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
-  it('shows every filter the backend supports, in a labelled search region', async () => {
+  it('shows every filter the backend supports, in a labelled group', async () => {
     const { el } = await renderList();
     const filters = part(el, 'filters')!;
-    expect(filters.getAttribute('role')).to.equal('search');
+    // a group, not a search landmark: two lists on one page must not repeat a landmark
+    expect(filters.getAttribute('role')).to.equal('group');
+    expect(filters.getAttribute('aria-label')).to.equal('Filter conversations');
     expect(part(el, 'search')).to.not.equal(null);
     expect(part(el, 'status-filter')).to.not.equal(null);
     expect(part(el, 'unread-filter')).to.not.equal(null);

@@ -137,6 +137,7 @@ describe('<inbox-list>', () => {
       expect(img.getAttribute('alt')).to.equal('');
       expect(part(row(el, 'js')!, 'avatar')!.querySelector('img')).to.equal(null);
       expect(part(row(el, 'js')!, 'avatar')!.textContent!.trim()).to.equal('BU');
+      expect(part(row(el, 'data')!, 'avatar')!.textContent!.trim()).to.equal('DU');
       expect(part(row(el, 'data')!, 'avatar')!.querySelector('img')).to.equal(null);
     });
 
@@ -152,6 +153,8 @@ describe('<inbox-list>', () => {
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(el.shadowRoot!.querySelector('b')).to.equal(null);
       expect(part(row(el, 'x')!, 'name')!.textContent).to.equal(evil);
+      // initials skip the markup characters
+      expect(part(row(el, 'x')!, 'avatar')!.textContent!.trim()).to.equal('IO');
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     });
 

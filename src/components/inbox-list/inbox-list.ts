@@ -85,11 +85,14 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 /** Up to two letters from a name, for the avatar. */
 function initials(name: string | undefined, lang: string): string {
-  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return '#';
-  const first = (w: string) => Array.from(w)[0] ?? '';
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toLocaleUpperCase(lang);
+  // the first letter or digit of the first and last words that have one
+  const letters = (name ?? '')
+    .split(/\s+/)
+    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
+    .filter((c): c is string => Boolean(c));
+  if (!letters.length) return '#';
+  const pair = letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0];
+  return pair.toLocaleUpperCase(lang);
 }
 
 function hasFilters(q: ConversationQuery): boolean {
@@ -604,7 +607,7 @@ export class InboxList extends InboxElement {
       q.assignee === 'me' || q.assignee === 'unassigned' ? q.assignee : 'all';
     const showMe = Boolean(store.currentUserId);
     const showStatus = f.status || caps.listArchived;
-    return html`<div part="filters" class="filters" role="search" aria-label=${s.filtersLabel}>
+    return html`<div part="filters" class="filters" role="group" aria-label=${s.filtersLabel}>
       <input
         part="search"
         class="search"

@@ -217,8 +217,19 @@ describe('<inbox-list>', () => {
   });
 
   describe('states', () => {
-    it('is initial, with a quiet prompt, without a provider or source', async () => {
-      const el = await fixture<InboxList>(html`<inbox-list></inbox-list>`);
+    it('is initial, with a quiet prompt and one console warning, without a provider or source', async () => {
+      const warnings: string[] = [];
+      const realWarn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      let el: InboxList;
+      try {
+        const wrapper = await fixture<HTMLElement>(html`<div><inbox-list></inbox-list><inbox-list></inbox-list></div>`);
+        el = wrapper.querySelector('inbox-list')!;
+        await el.updateComplete;
+      } finally {
+        console.warn = realWarn;
+      }
+      expect(warnings.filter((w) => w.includes('<inbox-list> has no `source`')).length).to.equal(1);
       expect(el.getAttribute('state')).to.equal('initial');
       expect(el.shadowRoot!.textContent).to.contain('No inbox connected');
       await expect(el).to.be.accessible();

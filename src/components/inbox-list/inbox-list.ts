@@ -95,6 +95,18 @@ function initials(name: string | undefined, lang: string): string {
   return pair.toLocaleUpperCase(lang);
 }
 
+/** The nearest ancestor matching `selector`, crossing shadow roots. */
+function closestAcrossShadow(el: Element, selector: string): Element | null {
+  let node: Element | null = el;
+  while (node) {
+    const found: Element | null = node.closest(selector);
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
 function hasFilters(q: ConversationQuery): boolean {
   return Boolean(q.status?.length || q.unreadOnly || q.assignee || q.search?.trim() || q.archived || q.handledBy);
 }
@@ -186,6 +198,7 @@ export class InboxList extends InboxElement {
 
   private rows: Conversation[] = [];
   private rowIndex?: Map<string, number>;
+  private counts?: { rows: Conversation[]; total: number; open: number; unread: number };
   private loadedStore?: InboxStore;
   private querySearch?: string;
   private skeletonTimer?: ReturnType<typeof setTimeout>;
@@ -202,6 +215,9 @@ export class InboxList extends InboxElement {
     super.connectedCallback();
     this.now = Date.now();
     this.clockTimer = setInterval(() => this.tick(), CLOCK_INTERVAL);
+    if (!this.source && !closestAcrossShadow(this, 'inbox-provider')) {
+      this.warnOnce('inbox-list:no-provider', '<inbox-list> has no `source` and no <inbox-provider> ancestor: it stays empty.');
+    }
   }
 
   override disconnectedCallback(): void {
@@ -420,6 +436,20 @@ export class InboxList extends InboxElement {
     if (s.status !== 'ready' || !s.hasMore || s.loadingMore || s.moreError) return;
     if (this.renderedRange.last < 0 || this.renderedRange.last < this.rows.length - 1 - LOAD_MORE_THRESHOLD) return;
     void this.run('list-more', () => store.loadMore());
+  }
+
+  /** Counts of the loaded rows (computed once per list change). */
+  private derivedCounts(): { total: number; open: number; unread: number } {
+    if (this.counts?.rows !== this.rows) {
+      let open = 0;
+      let unread = 0;
+      for (const c of this.rows) {
+        if (c.status === 'open') open++;
+        if ((c.unreadCount ?? 0) > 0) unread++;
+      }
+      this.counts = { rows: this.rows, total: this.rows.length, open, unread };
+    }
+    return this.counts;
   }
 
   private indexById(): Map<string, number> {
@@ -664,11 +694,7 @@ export class InboxList extends InboxElement {
     const s = this.strings;
     const backend = list.summary?.source === 'backend' ? list.summary : undefined;
     const perRowUnread = this.ctx.store?.capabilities.perConversationUnread !== false;
-    const counts = backend ?? {
-      total: this.rows.length,
-      open: this.rows.filter((c) => c.status === 'open').length,
-      unread: perRowUnread ? this.rows.filter((c) => (c.unreadCount ?? 0) > 0).length : undefined,
-    };
+    const counts = backend ?? { ...this.derivedCounts(), unread: perRowUnread ? this.derivedCounts().unread : undefined };
     const parts = [
       counts.total !== undefined ? formatString(s.summaryTotal, { count: formatNumber(lang, counts.total) }) : '',
       counts.open !== undefined ? formatString(s.summaryOpen, { count: formatNumber(lang, counts.open) }) : '',

@@ -548,6 +548,13 @@ export class MessageComposer extends InboxElement {
     }
   }
 
+  /** Focuses the text input, or the template picker in template mode. */
+  override focus(options?: FocusOptions): void {
+    const target = this.mode === 'template' ? this.picker : this.input;
+    if (target && !target.disabled) target.focus(options);
+    else super.focus(options);
+  }
+
   // ---- rendering ------------------------------------------------------------------------
 
   private renderWindowNotice(s: MessageComposerStrings, w: WindowView, mode: Mode): TemplateResult | typeof nothing {

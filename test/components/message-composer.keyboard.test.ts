@@ -1,0 +1,70 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { input, press, renderComposer, sends, type } from './message-composer.helpers.js';
+
+/**
+ * An IME's composition cannot be driven through `sendKeys` (the browser's
+ * input method is not scriptable from WebDriver/CDP key events), so the IME
+ * cases dispatch the keydown the browser sends while composing.
+ */
+function imeEnter(target: HTMLTextAreaElement, init: KeyboardEventInit): boolean {
+  return target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true, ...init }));
+}
+
+describe('<message-composer> keyboard', () => {
+  it('sends on Enter', async () => {
+    const { el, adapter } = await renderComposer();
+    await type(el, 'Enter sends');
+    await press(el, 'Enter');
+    await waitUntil(() => sends(adapter).length === 1);
+    expect(sends(adapter)[0]).to.include({ text: 'Enter sends' });
+  });
+
+  it('adds a line on Shift+Enter', async () => {
+    const { el, adapter } = await renderComposer();
+    await type(el, 'line one');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await type(el, 'line two');
+    expect(input(el).value).to.equal('line one\nline two');
+    expect(sends(adapter)).to.have.length(0);
+    await press(el, 'Enter');
+    await waitUntil(() => sends(adapter).length === 1);
+    expect(sends(adapter)[0]).to.include({ text: 'line one\nline two' });
+  });
+
+  it('never sends on Enter while an IME is composing', async () => {
+    const { el, adapter } = await renderComposer();
+    await type(el, 'nihongo');
+    const notCancelled = imeEnter(input(el), { isComposing: true });
+    await el.updateComplete;
+    expect(notCancelled).to.be.true; // the IME keeps its Enter
+    expect(sends(adapter)).to.have.length(0);
+    expect(input(el).value).to.equal('nihongo');
+  });
+
+  it('never sends on the IME process key (keyCode 229)', async () => {
+    const { el, adapter } = await renderComposer();
+    await type(el, 'hangul');
+    imeEnter(input(el), { keyCode: 229 } as KeyboardEventInit);
+    await el.updateComplete;
+    expect(sends(adapter)).to.have.length(0);
+    expect(input(el).value).to.equal('hangul');
+  });
+
+  it('reaches the input and the send button with Tab', async () => {
+    const { el } = await renderComposer();
+    input(el).focus();
+    await press(el, 'Tab');
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('send');
+    await press(el, 'Tab');
+    expect(el.shadowRoot!.activeElement === null).to.be.true; // left the composer
+  });
+
+  it('delegates focus to the input', async () => {
+    const { el } = await renderComposer();
+    el.focus();
+    expect(el.shadowRoot!.activeElement === input(el)).to.be.true;
+  });
+});

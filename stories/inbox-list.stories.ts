@@ -23,18 +23,24 @@ function adapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
 }
 
 function frame(content: TemplateResult, style = ''): TemplateResult {
-  return html`<div style="block-size: 600px; max-inline-size: 400px; border: 1px solid #d9dee3; ${style}">${content}</div>`;
+  return html`<div style="block-size: 600px; max-inline-size: 400px; border: 1px solid #d9dee3; ${style}">
+    ${content}
+  </div>`;
 }
 
 function listIn(source: MemoryAdapter, list: TemplateResult = html`<inbox-list></inbox-list>`): TemplateResult {
-  return frame(html`<inbox-provider .source=${source} poll-interval="0" current-user-id=${ME}>${list}</inbox-provider>`);
+  return frame(
+    html`<inbox-provider .source=${source} poll-interval="0" current-user-id=${ME}>${list}</inbox-provider>`,
+  );
 }
 
 /** A conversation of our own for the content stories. */
 function conversation(
   id: string,
   ago: number,
-  patch: Omit<Partial<Conversation>, 'lastMessage'> & { lastMessage?: Partial<NonNullable<Conversation['lastMessage']>> },
+  patch: Omit<Partial<Conversation>, 'lastMessage'> & {
+    lastMessage?: Partial<NonNullable<Conversation['lastMessage']>>;
+  },
 ): MemorySeed {
   const at = new Date(NOW - ago).toISOString();
   return {
@@ -222,28 +228,31 @@ export const RightToLeft: Story = {
 
 /** The dark theme, and a custom look through tokens, component properties and parts. */
 export const Theming: Story = {
-  render: () => html`<style>
-      .brand inbox-list {
-        --inbox-color-accent: #6d28d9;
-        --inbox-color-selected: #ede9fe;
-        --inbox-color-badge: #6d28d9;
-        --inbox-list-row-height: 76px;
-        --inbox-list-avatar-size: 44px;
-      }
-      .brand inbox-list::part(name) {
-        letter-spacing: 0.01em;
-      }
-      .brand inbox-list::part(avatar) {
-        border-radius: 12px;
-      }
-    </style>
-    <div style="display: flex; gap: 16px; flex-wrap: wrap">
-      ${frame(
-        html`<inbox-provider .source=${adapter()} poll-interval="0" theme="dark" selected="conv-002"><inbox-list></inbox-list></inbox-provider>`,
-        'background: #0b141a',
-      )}
-      <div class="brand" style="display: contents">${listIn(adapter())}</div>
-    </div>`,
+  render: () =>
+    html`<style>
+        .brand inbox-list {
+          --inbox-color-accent: #6d28d9;
+          --inbox-color-selected: #ede9fe;
+          --inbox-color-badge: #6d28d9;
+          --inbox-list-row-height: 76px;
+          --inbox-list-avatar-size: 44px;
+        }
+        .brand inbox-list::part(name) {
+          letter-spacing: 0.01em;
+        }
+        .brand inbox-list::part(avatar) {
+          border-radius: 12px;
+        }
+      </style>
+      <div style="display: flex; gap: 16px; flex-wrap: wrap">
+        ${frame(
+          html`<inbox-provider .source=${adapter()} poll-interval="0" theme="dark" selected="conv-002"
+            ><inbox-list></inbox-list
+          ></inbox-provider>`,
+          'background: #0b141a',
+        )}
+        <div class="brand" style="display: contents">${listIn(adapter())}</div>
+      </div>`,
 };
 
 // ---- capability profiles ------------------------------------------------------

@@ -32,10 +32,17 @@ function seed(id: string, ago: number, patch: Partial<Conversation> = {}): Memor
 }
 
 const SEEDS = () => [
-  seed('ada', 1 * MINUTE, { contact: { displayName: 'Ada Lovelace' }, unreadCount: 2, assignee: { id: 'agent-1', displayName: 'Sam Rivera' } }),
+  seed('ada', 1 * MINUTE, {
+    contact: { displayName: 'Ada Lovelace' },
+    unreadCount: 2,
+    assignee: { id: 'agent-1', displayName: 'Sam Rivera' },
+  }),
   seed('bob', 2 * MINUTE, { contact: { displayName: 'Bob Marley' }, status: 'pending' }),
   seed('cy', 3 * MINUTE, { contact: { displayName: 'Cy Twombly' }, status: 'closed', unreadCount: 1 }),
-  seed('dee', 4 * MINUTE, { contact: { displayName: 'Dee Dee Ramone' }, assignee: { id: 'agent-2', displayName: 'Aisha Khan' } }),
+  seed('dee', 4 * MINUTE, {
+    contact: { displayName: 'Dee Dee Ramone' },
+    assignee: { id: 'agent-2', displayName: 'Aisha Khan' },
+  }),
 ];
 
 function ids(el: InboxList): string[] {
@@ -65,7 +72,8 @@ async function renderList(options: ConstructorParameters<typeof MemoryAdapter>[0
 async function settled(el: InboxList, count?: number) {
   await waitUntil(() => el.state !== 'loading' && el.state !== 'initial', 'list never settled');
   await el.updateComplete;
-  if (count !== undefined) await waitUntil(() => ids(el).length === count, `expected ${count} rows, got ${ids(el).length}`);
+  if (count !== undefined)
+    await waitUntil(() => ids(el).length === count, `expected ${count} rows, got ${ids(el).length}`);
 }
 
 async function choose(select: HTMLSelectElement, value: string) {
@@ -99,7 +107,7 @@ describe('<inbox-list> filters', () => {
     expect(part(el, 'search')).to.not.equal(null);
   });
 
-  it('filters by status with the backend\'s status values', async () => {
+  it("filters by status with the backend's status values", async () => {
     const { el, adapter } = await renderList({
       capabilities: { filters: { statusValues: ['open', 'pending', 'closed'] } },
     });
@@ -238,10 +246,10 @@ describe('<inbox-list> filters', () => {
   });
 
   describe('summary', () => {
-    it('shows the backend\'s counts', async () => {
+    it("shows the backend's counts", async () => {
       const { el } = await renderList();
       await waitUntil(() => part(el, 'summary')?.dataset.source === 'backend');
-      const text = part(el, 'summary')!.textContent!.trim();
+      const text = part(el, 'summary')!.textContent.trim();
       expect(text).to.equal('4 total · 2 open · 2 unread');
     });
 
@@ -249,7 +257,7 @@ describe('<inbox-list> filters', () => {
       const { el } = await renderList({ capabilities: { summary: false }, pageSize: 3 });
       const summary = part(el, 'summary')!;
       expect(summary.dataset.source).to.equal('derived');
-      expect(summary.textContent!.trim()).to.match(/^Loaded: \d+ total · \d+ open · \d+ unread$/);
+      expect(summary.textContent.trim()).to.match(/^Loaded: \d+ total · \d+ open · \d+ unread$/);
       expect(summary.getAttribute('title')).to.equal('Counted from the conversations loaded so far');
       await expect(el).to.be.accessible();
     });

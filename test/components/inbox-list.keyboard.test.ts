@@ -46,7 +46,9 @@ function row(el: InboxList, id: string): HTMLElement | null {
 async function renderList(count: number, options: ConstructorParameters<typeof MemoryAdapter>[0] = {}) {
   const adapter = new MemoryAdapter({ seed: seeds(count), ...options });
   const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
-  const result = await renderWithProvider<InboxList>(html`<inbox-list style="height: 400px"></inbox-list>`, { adapter });
+  const result = await renderWithProvider<InboxList>(html`<inbox-list style="height: 400px"></inbox-list>`, {
+    adapter,
+  });
   await waitUntil(() => result.el.state === 'ready', 'list never ready');
   await waitUntil(() => row(result.el, 'c0'), 'first row never rendered');
   return { ...result, before };
@@ -71,7 +73,9 @@ describe('<inbox-list> keyboard', () => {
 
   it('is one tab stop: Tab lands on the first row (or the selected one) and leaves the list', async () => {
     const { el, before } = await renderList(5);
-    const tabStops = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].filter((r) => r.tabIndex === 0);
+    const tabStops = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].filter(
+      (r) => r.tabIndex === 0,
+    );
     expect(tabStops.map((r) => r.dataset.id)).to.deep.equal(['c0']);
     const tabs = await focusFirstRow(el, before);
     // search, status, assignee, unread only, then the list

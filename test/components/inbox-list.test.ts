@@ -47,7 +47,9 @@ function part(el: InboxList | HTMLElement, name: string): HTMLElement | null {
 
 async function renderList(seeds: MemorySeed[], options: ConstructorParameters<typeof MemoryAdapter>[0] = {}) {
   const adapter = new MemoryAdapter({ seed: seeds, ...options });
-  const result = await renderWithProvider<InboxList>(html`<inbox-list style="height: 480px"></inbox-list>`, { adapter });
+  const result = await renderWithProvider<InboxList>(html`<inbox-list style="height: 480px"></inbox-list>`, {
+    adapter,
+  });
   return result;
 }
 
@@ -94,11 +96,11 @@ describe('<inbox-list>', () => {
         new Intl.RelativeTimeFormat(navigator.language, { numeric: 'auto', style: 'short' }).format(-5, 'minute'),
       );
       expect(part(r, 'time')!.getAttribute('datetime')).to.equal(new Date(NOW - 5 * MINUTE).toISOString());
-      expect(part(r, 'badge')!.textContent!.trim()).to.match(/^3\s+unread$/);
+      expect(part(r, 'badge')!.textContent.trim()).to.match(/^3\s+unread$/);
       expect(r.getAttribute('part')).to.equal('item unread');
       expect(part(r, 'status')!.textContent).to.equal('Pending');
       expect(part(r, 'assignee')!.textContent).to.equal('Aisha Khan');
-      expect(part(r, 'avatar')!.textContent!.trim()).to.equal('AW');
+      expect(part(r, 'avatar')!.textContent.trim()).to.equal('AW');
     });
 
     it('falls back to the phone number when there is no name', async () => {
@@ -110,7 +112,12 @@ describe('<inbox-list>', () => {
     it('prefixes outbound previews with "You:" (localizable), and labels messages without text', async () => {
       const { el } = await renderList([
         seed('out', MINUTE, {
-          lastMessage: { text: 'On its way', direction: 'outbound', createdAt: new Date(NOW - MINUTE).toISOString(), kind: 'text' },
+          lastMessage: {
+            text: 'On its way',
+            direction: 'outbound',
+            createdAt: new Date(NOW - MINUTE).toISOString(),
+            kind: 'text',
+          },
         }),
         seed('img', 2 * MINUTE, {
           lastMessage: { direction: 'inbound', createdAt: new Date(NOW - 2 * MINUTE).toISOString(), kind: 'image' },
@@ -136,8 +143,8 @@ describe('<inbox-list>', () => {
       expect(img.getAttribute('src')).to.equal('https://example.com/a.png');
       expect(img.getAttribute('alt')).to.equal('');
       expect(part(row(el, 'js')!, 'avatar')!.querySelector('img')).to.equal(null);
-      expect(part(row(el, 'js')!, 'avatar')!.textContent!.trim()).to.equal('BU');
-      expect(part(row(el, 'data')!, 'avatar')!.textContent!.trim()).to.equal('DU');
+      expect(part(row(el, 'js')!, 'avatar')!.textContent.trim()).to.equal('BU');
+      expect(part(row(el, 'data')!, 'avatar')!.textContent.trim()).to.equal('DU');
       expect(part(row(el, 'data')!, 'avatar')!.querySelector('img')).to.equal(null);
     });
 
@@ -146,7 +153,12 @@ describe('<inbox-list>', () => {
       const { el } = await renderList([
         seed('x', MINUTE, {
           contact: { displayName: evil },
-          lastMessage: { text: `<b>bold</b>${evil}`, direction: 'inbound', createdAt: new Date(NOW - MINUTE).toISOString(), kind: 'text' },
+          lastMessage: {
+            text: `<b>bold</b>${evil}`,
+            direction: 'inbound',
+            createdAt: new Date(NOW - MINUTE).toISOString(),
+            kind: 'text',
+          },
         }),
       ]);
       await ready(el, 1);
@@ -154,7 +166,7 @@ describe('<inbox-list>', () => {
       expect(el.shadowRoot!.querySelector('b')).to.equal(null);
       expect(part(row(el, 'x')!, 'name')!.textContent).to.equal(evil);
       // initials skip the markup characters
-      expect(part(row(el, 'x')!, 'avatar')!.textContent!.trim()).to.equal('IO');
+      expect(part(row(el, 'x')!, 'avatar')!.textContent.trim()).to.equal('IO');
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     });
 
@@ -177,7 +189,10 @@ describe('<inbox-list>', () => {
     });
 
     it('shows the channel only where the backend is multi-channel', async () => {
-      const seeds = () => [seed('a', MINUTE, { channel: { kind: 'sms', label: 'SMS · Sales' } }), seed('b', 2 * MINUTE)];
+      const seeds = () => [
+        seed('a', MINUTE, { channel: { kind: 'sms', label: 'SMS · Sales' } }),
+        seed('b', 2 * MINUTE),
+      ];
       const multi = await renderList(seeds());
       await ready(multi.el, 2);
       expect(part(row(multi.el, 'a')!, 'channel')!.textContent).to.equal('SMS · Sales');
@@ -236,7 +251,9 @@ describe('<inbox-list>', () => {
     });
 
     it('works with its own `source` and no provider', async () => {
-      const el = await fixture<InboxList>(html`<inbox-list .source=${new MemoryAdapter({ seed: [seed('solo', MINUTE)] })}></inbox-list>`);
+      const el = await fixture<InboxList>(
+        html`<inbox-list .source=${new MemoryAdapter({ seed: [seed('solo', MINUTE)] })}></inbox-list>`,
+      );
       await ready(el, 1);
       expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['solo']);
     });
@@ -250,7 +267,10 @@ describe('<inbox-list>', () => {
       expect(el.getAttribute('state')).to.equal('loading');
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       expect(part(el, 'loading')).to.not.equal(null);
-      await waitUntil(() => part(el, 'loading')!.querySelector('.skeleton'), 'the skeleton appears after a short delay');
+      await waitUntil(
+        () => part(el, 'loading')!.querySelector('.skeleton'),
+        'the skeleton appears after a short delay',
+      );
       await expect(el).to.be.accessible();
       gate.release();
       await ready(el, 1);
@@ -298,9 +318,12 @@ describe('<inbox-list>', () => {
     it('picks the error message by kind and lets i18n replace it', async () => {
       const adapter = new MemoryAdapter({ seed: [] });
       adapter.fail('listConversations', 'unauthorized');
-      const { el } = await renderWithProvider<InboxList>(html`<inbox-list .i18n=${{ errorUnauthorized: 'Sesión caducada' }}></inbox-list>`, {
-        adapter,
-      });
+      const { el } = await renderWithProvider<InboxList>(
+        html`<inbox-list .i18n=${{ errorUnauthorized: 'Sesión caducada' }}></inbox-list>`,
+        {
+          adapter,
+        },
+      );
       await ready(el);
       expect(part(el, 'error')!.textContent).to.contain('Sesión caducada');
     });

@@ -20,7 +20,12 @@ function seed(i: number): MemorySeed {
     contact: { displayName: `Customer ${i}`, phone: `+1555${String(i).padStart(7, '0')}` },
     assignee: i % 3 === 0 ? { id: 'agent-1', displayName: 'Sam Rivera' } : null,
     unreadCount: i % 4 === 0 ? 2 : 0,
-    lastMessage: { text: `Message number ${i}`, direction: i % 2 ? 'outbound' : 'inbound', createdAt: at, kind: 'text' },
+    lastMessage: {
+      text: `Message number ${i}`,
+      direction: i % 2 ? 'outbound' : 'inbound',
+      createdAt: at,
+      kind: 'text',
+    },
     lastActivityAt: at,
     lastInboundAt: at,
   };
@@ -47,7 +52,11 @@ function scroller(el: InboxList): HTMLElement {
 function firstVisible(el: InboxList): { id: string; top: number } {
   const top = scroller(el).getBoundingClientRect().top;
   const visible = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')]
-    .map((r) => ({ id: r.dataset.id!, top: r.getBoundingClientRect().top - top, bottom: r.getBoundingClientRect().bottom - top }))
+    .map((r) => ({
+      id: r.dataset.id!,
+      top: r.getBoundingClientRect().top - top,
+      bottom: r.getBoundingClientRect().bottom - top,
+    }))
     .filter((r) => r.bottom > 1)
     .sort((a, b) => a.top - b.top);
   return { id: visible[0].id, top: Math.round(visible[0].top) };
@@ -182,7 +191,14 @@ describe('<inbox-list> virtualization, paging and live updates', () => {
         store.ingest({
           type: 'message',
           conversationId,
-          message: { id, direction: 'inbound', kind: 'text', status: 'received', text: 'Pushed', createdAt: new Date().toISOString() },
+          message: {
+            id,
+            direction: 'inbound',
+            kind: 'text',
+            status: 'received',
+            text: 'Pushed',
+            createdAt: new Date().toISOString(),
+          },
         });
       row(el, 'c2')!.focus();
       // another row moves above the focused one

@@ -35,7 +35,13 @@ class RovingTestList extends LitElement {
     return html`<div role="listbox" aria-label="Fruit" @keydown=${(e: KeyboardEvent) => this.roving.handleKeydown(e)}>
       ${this.items.map(
         (item, i) =>
-          html`<div role="option" aria-selected="false" data-index=${i} data-id=${item.id} tabindex=${this.roving.tabIndexFor(i)}>
+          html`<div
+            role="option"
+            aria-selected="false"
+            data-index=${i}
+            data-id=${item.id}
+            tabindex=${this.roving.tabIndexFor(i)}
+          >
             ${item.label}
           </div>`,
       )}
@@ -63,7 +69,7 @@ function focusedLabel(el: RovingTestList): string | undefined {
 function tabStops(el: RovingTestList): string[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')]
     .filter((o) => o.tabIndex === 0)
-    .map((o) => o.textContent!.trim());
+    .map((o) => o.textContent.trim());
 }
 
 async function press(el: RovingTestList, key: string) {

@@ -25,7 +25,8 @@ export default css`
     display: flex;
     flex-direction: column;
     gap: ${token('space-s')};
-    padding: ${token('space-m')} ${token('space-l')};
+    padding-block: ${token('space-m')};
+    padding-inline: ${token('space-l')};
     background: var(--inbox-list-filters-background, ${token('color-surface')});
     border-block-end: 1px solid ${token('color-border')};
   }
@@ -80,7 +81,8 @@ export default css`
   .notice,
   .summary {
     margin: 0;
-    padding: ${token('space-xs')} ${token('space-l')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-l')};
     font-size: ${token('font-size-xs')};
     color: ${token('color-text-muted')};
     border-block-end: 1px solid ${token('color-border')};
@@ -303,7 +305,8 @@ export default css`
     align-items: center;
     gap: ${token('space-m')};
     margin: 0;
-    padding: ${token('space-xl')} ${token('space-l')};
+    padding-block: ${token('space-xl')};
+    padding-inline: ${token('space-l')};
     text-align: center;
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-s')};
@@ -342,7 +345,8 @@ export default css`
     justify-content: center;
     gap: ${token('space-m')};
     margin: 0;
-    padding: ${token('space-m')} ${token('space-l')};
+    padding-block: ${token('space-m')};
+    padding-inline: ${token('space-l')};
     font-size: ${token('font-size-s')};
     color: ${token('color-text-muted')};
   }
@@ -378,7 +382,11 @@ export default css`
     flex: 1;
     block-size: 28px;
     border-radius: ${token('radius-s')};
-    background: linear-gradient(${token('color-skeleton')} 0 10px, transparent 10px 18px, ${token('color-skeleton')} 18px 28px);
+    background: linear-gradient(
+      ${token('color-skeleton')} 0 10px,
+      transparent 10px 18px,
+      ${token('color-skeleton')} 18px 28px
+    );
     background-size: 100% 28px;
     animation: pulse 1.2s ease-in-out infinite;
   }

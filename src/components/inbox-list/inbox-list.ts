@@ -216,7 +216,10 @@ export class InboxList extends InboxElement {
     this.now = Date.now();
     this.clockTimer = setInterval(() => this.tick(), CLOCK_INTERVAL);
     if (!this.source && !closestAcrossShadow(this, 'inbox-provider')) {
-      this.warnOnce('inbox-list:no-provider', '<inbox-list> has no `source` and no <inbox-provider> ancestor: it stays empty.');
+      this.warnOnce(
+        'inbox-list:no-provider',
+        '<inbox-list> has no `source` and no <inbox-provider> ancestor: it stays empty.',
+      );
     }
   }
 
@@ -540,7 +543,9 @@ export class InboxList extends InboxElement {
     await nextFrame();
     const root = this.renderRoot as ShadowRoot;
     const active = root.activeElement;
-    const lost = !active && (document.activeElement === document.body || document.activeElement === this || !document.activeElement);
+    const lost =
+      !active &&
+      (document.activeElement === document.body || document.activeElement === this || !document.activeElement);
     if (!lost && !(active && this.listbox?.contains(active))) return;
     const el = this.rowElement(this.roving.activeKey ?? this.rows[this.roving.activeIndex]?.id);
     if (el) {
@@ -649,43 +654,72 @@ export class InboxList extends InboxElement {
         @input=${this.onSearchInput}
         @keydown=${this.onSearchKeydown}
       />
-      ${showStatus || f.unreadOnly || f.assignee !== 'none'
-        ? html`<div class="chips">
-            ${showStatus
-              ? html`<select part="status-filter" class="chip-select" aria-label=${s.statusLabel} @change=${this.onStatusChange}>
-                  <option value="" ?selected=${statusValue === ''}>${s.statusAll}</option>
-                  ${f.status
-                    ? statuses.map(
-                        (v) => html`<option value=${v} ?selected=${statusValue === v}>${s[STATUS_KEYS[v]]}</option>`,
-                      )
-                    : nothing}
-                  ${caps.listArchived
-                    ? html`<option value="archived" ?selected=${statusValue === 'archived'}>${s.statusArchived}</option>`
-                    : nothing}
-                </select>`
-              : nothing}
-            ${f.assignee !== 'none'
-              ? html`<select part="assignee-filter" class="chip-select" aria-label=${s.assigneeLabel} @change=${this.onAssigneeChange}>
-                  <option value="all" ?selected=${assigneeValue === 'all'}>${s.assigneeAll}</option>
-                  ${showMe || assigneeValue === 'me'
-                    ? html`<option value="me" ?selected=${assigneeValue === 'me'}>${s.assigneeMe}</option>`
-                    : nothing}
-                  <option value="unassigned" ?selected=${assigneeValue === 'unassigned'}>${s.assigneeUnassigned}</option>
-                </select>`
-              : nothing}
-            ${f.unreadOnly
-              ? html`<button
-                  part="unread-filter"
-                  class="chip-toggle"
-                  type="button"
-                  aria-pressed=${q.unreadOnly ? 'true' : 'false'}
-                  @click=${this.onUnreadToggle}
-                >
-                  ${s.unreadOnly}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${
+        showStatus || f.unreadOnly || f.assignee !== 'none'
+          ? html`<div class="chips">
+              ${
+                showStatus
+                  ? html`<select
+                      part="status-filter"
+                      class="chip-select"
+                      aria-label=${s.statusLabel}
+                      @change=${this.onStatusChange}
+                    >
+                      <option value="" ?selected=${statusValue === ''}>${s.statusAll}</option>
+                      ${
+                        f.status
+                          ? statuses.map(
+                              (v) =>
+                                html`<option value=${v} ?selected=${statusValue === v}>${s[STATUS_KEYS[v]]}</option>`,
+                            )
+                          : nothing
+                      }
+                      ${
+                        caps.listArchived
+                          ? html`<option value="archived" ?selected=${statusValue === 'archived'}>
+                              ${s.statusArchived}
+                            </option>`
+                          : nothing
+                      }
+                    </select>`
+                  : nothing
+              }
+              ${
+                f.assignee !== 'none'
+                  ? html`<select
+                      part="assignee-filter"
+                      class="chip-select"
+                      aria-label=${s.assigneeLabel}
+                      @change=${this.onAssigneeChange}
+                    >
+                      <option value="all" ?selected=${assigneeValue === 'all'}>${s.assigneeAll}</option>
+                      ${
+                        showMe || assigneeValue === 'me'
+                          ? html`<option value="me" ?selected=${assigneeValue === 'me'}>${s.assigneeMe}</option>`
+                          : nothing
+                      }
+                      <option value="unassigned" ?selected=${assigneeValue === 'unassigned'}>
+                        ${s.assigneeUnassigned}
+                      </option>
+                    </select>`
+                  : nothing
+              }
+              ${
+                f.unreadOnly
+                  ? html`<button
+                      part="unread-filter"
+                      class="chip-toggle"
+                      type="button"
+                      aria-pressed=${q.unreadOnly ? 'true' : 'false'}
+                      @click=${this.onUnreadToggle}
+                    >
+                      ${s.unreadOnly}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -694,7 +728,10 @@ export class InboxList extends InboxElement {
     const s = this.strings;
     const backend = list.summary?.source === 'backend' ? list.summary : undefined;
     const perRowUnread = this.ctx.store?.capabilities.perConversationUnread !== false;
-    const counts = backend ?? { ...this.derivedCounts(), unread: perRowUnread ? this.derivedCounts().unread : undefined };
+    const counts = backend ?? {
+      ...this.derivedCounts(),
+      unread: perRowUnread ? this.derivedCounts().unread : undefined,
+    };
     const parts = [
       counts.total !== undefined ? formatString(s.summaryTotal, { count: formatNumber(lang, counts.total) }) : '',
       counts.open !== undefined ? formatString(s.summaryOpen, { count: formatNumber(lang, counts.open) }) : '',
@@ -702,7 +739,12 @@ export class InboxList extends InboxElement {
     ].filter(Boolean);
     if (!parts.length) return nothing;
     const text = parts.join(' · ');
-    return html`<p part="summary" class="summary" data-source=${backend ? 'backend' : 'derived'} title=${backend ? nothing : s.summaryDerivedTitle}>
+    return html`<p
+      part="summary"
+      class="summary"
+      data-source=${backend ? 'backend' : 'derived'}
+      title=${backend ? nothing : s.summaryDerivedTitle}
+    >
       ${backend ? text : `${s.summaryDerived} ${text}`}
     </p>`;
   }
@@ -737,7 +779,9 @@ export class InboxList extends InboxElement {
       }
     }
     const assignee = c.assignee?.displayName?.trim();
-    const channel = ctx.multiChannel ? c.channel.label?.trim() || s[CHANNEL_KEYS[c.channel.kind] ?? 'channelOther'] : '';
+    const channel = ctx.multiChannel
+      ? c.channel.label?.trim() || s[CHANNEL_KEYS[c.channel.kind] ?? 'channelOther']
+      : '';
     const badge = unread ? formatNumber(ctx.lang, c.unreadCount ?? 0) : '';
     const part = `item${selected ? ' selected' : ''}${unread ? ' unread' : ''}`;
     return html`<div
@@ -753,26 +797,36 @@ export class InboxList extends InboxElement {
       @focus=${() => this.onRowFocus(c)}
     >
       <span part="avatar" class="avatar" aria-hidden="true"
-        >${avatar
-          ? html`<img src=${avatar} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
-          : initials(c.contact.displayName || undefined, ctx.lang)}</span
+        >${
+          avatar
+            ? html`<img src=${avatar} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+            : initials(c.contact.displayName || undefined, ctx.lang)
+        }</span
       >
       <span part="name" class="name" dir="auto">${name}</span>
-      <time part="time" class="time" datetime=${when ?? nothing} title=${when ? formatDateTime(when, ctx.lang) : nothing}
+      <time
+        part="time"
+        class="time"
+        datetime=${when ?? nothing}
+        title=${when ? formatDateTime(when, ctx.lang) : nothing}
         >${time}</time
       >
       <span part="preview" class="preview" dir="auto">${preview}</span>
-      ${unread
-        ? html`<span part="badge" class="badge"
-            >${badge}<span class="visually-hidden"> ${s.unreadBadgeSuffix}</span></span
-          >`
-        : nothing}
+      ${
+        unread
+          ? html`<span part="badge" class="badge"
+              >${badge}<span class="visually-hidden"> ${s.unreadBadgeSuffix}</span></span
+            >`
+          : nothing
+      }
       <span part="meta" class="meta"
-        ><span part="status" class="chip status" data-status=${c.status}>${status}</span>${windowText
-          ? html`<span part="window" class="chip window ${windowClass}" title=${windowLabel}>${windowText}</span>`
-          : nothing}${assignee ? html`<span part="assignee" class="assignee" dir="auto" title=${formatString(s.assignedTo, { name: assignee })}>${assignee}</span>` : nothing}${channel
-          ? html`<span part="channel" class="channel" dir="auto">${channel}</span>`
-          : nothing}</span
+        ><span part="status" class="chip status" data-status=${c.status}>${status}</span>${
+          windowText
+            ? html`<span part="window" class="chip window ${windowClass}" title=${windowLabel}>${windowText}</span>`
+            : nothing
+        }${assignee ? html`<span part="assignee" class="assignee" dir="auto" title=${formatString(s.assignedTo, { name: assignee })}>${assignee}</span>` : nothing}${
+          channel ? html`<span part="channel" class="channel" dir="auto">${channel}</span>` : nothing
+        }</span
       >
     </div>`;
   }
@@ -808,12 +862,14 @@ export class InboxList extends InboxElement {
         })}
       </div>
       ${list.loadingMore ? html`<p part="more" class="more" role="status">${s.loadingMore}</p>` : nothing}
-      ${list.moreError
-        ? html`<div part="more-error" class="more-error" role="alert">
-            <span>${s.moreError}</span>
-            <button part="retry" class="button" type="button" @click=${this.retryMore}>${s.retry}</button>
-          </div>`
-        : nothing}
+      ${
+        list.moreError
+          ? html`<div part="more-error" class="more-error" role="alert">
+              <span>${s.moreError}</span>
+              <button part="retry" class="button" type="button" @click=${this.retryMore}>${s.retry}</button>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -834,21 +890,28 @@ export class InboxList extends InboxElement {
     if (list.status === 'ready') {
       return html`<div part="empty" class="empty">
         <p>${filtered ? s.emptyFiltered : s.empty}</p>
-        ${filtered
-          ? html`<button part="clear-filters" class="button" type="button" @click=${this.clearFilters}>
-              ${s.clearFilters}
-            </button>`
-          : nothing}
+        ${
+          filtered
+            ? html`<button part="clear-filters" class="button" type="button" @click=${this.clearFilters}>
+                ${s.clearFilters}
+              </button>`
+            : nothing
+        }
       </div>`;
     }
     return html`<div part="loading" class="loading">
       <span class="visually-hidden" role="status">${s.loading}</span>
-      ${this.showSkeleton
-        ? Array.from(
-            { length: 6 },
-            () => html`<div class="skeleton" aria-hidden="true"><span class="sk-avatar"></span><span class="sk-lines"></span></div>`,
-          )
-        : nothing}
+      ${
+        this.showSkeleton
+          ? Array.from(
+              { length: 6 },
+              () =>
+                html`<div class="skeleton" aria-hidden="true">
+                  <span class="sk-avatar"></span><span class="sk-lines"></span>
+                </div>`,
+            )
+          : nothing
+      }
     </div>`;
   }
 
@@ -862,11 +925,18 @@ export class InboxList extends InboxElement {
       </div>`;
     }
     const lang = resolveLang(this);
-    return html`<div part="base" class="base" data-theme=${this.ctx.theme} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
+    return html`<div
+      part="base"
+      class="base"
+      data-theme=${this.ctx.theme}
+      aria-busy=${this.state === 'loading' ? 'true' : 'false'}
+    >
       ${this.renderFilters(store)}
-      ${list.clientSearch
-        ? html`<p part="search-notice" class="notice" role="status">${s.clientSearchNotice}</p>`
-        : nothing}
+      ${
+        list.clientSearch
+          ? html`<p part="search-notice" class="notice" role="status">${s.clientSearchNotice}</p>`
+          : nothing
+      }
       ${this.renderSummary(list, lang)} ${this.renderBody(store, list, lang)}
     </div>`;
   }

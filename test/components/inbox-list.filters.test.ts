@@ -220,6 +220,22 @@ describe('<inbox-list> filters', () => {
     });
   });
 
+  it('keeps the current rows visible, busy, while a filter change loads', async () => {
+    const { el, adapter } = await renderList();
+    const gate = adapter.hold('listConversations');
+    part<HTMLButtonElement>(el, 'unread-filter')!.click();
+    await gate.reached;
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    await waitUntil(() => ids(el).length === 4, 'rows never rendered while loading');
+    expect(part(el, 'list')!.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, 'loading')).to.equal(null);
+    await expect(el).to.be.accessible();
+    gate.release();
+    await settled(el, 2);
+    expect(part(el, 'list')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('shows a search set elsewhere (another list, the host) in its search box', async () => {
     const { el, store } = await renderList();
     await store.setQuery({ search: 'bob' });

@@ -98,7 +98,7 @@ export class DraftController implements ReactiveController {
    */
   switchTo(dialect: string | null | undefined, conversationId: string | null | undefined): string {
     const key = dialect && conversationId ? draftKey(dialect, conversationId) : null;
-    if (key === this.currentKey) return key ? this.readKey(key) : '';
+    if (key === this.currentKey) return key ? (this.pendingText ?? this.readKey(key)) : '';
     this.flush();
     this.currentKey = key;
     return key ? this.readKey(key) : '';

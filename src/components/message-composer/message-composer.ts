@@ -118,7 +118,7 @@ export class MessageComposer extends InboxElement {
   private templatesStore?: InboxStore;
   private tickTimer?: ReturnType<typeof setInterval>;
   private focusTemplatesNext = false;
-  private requestedConversation = new Set<string>();
+  private readonly requestedConversations = new WeakMap<InboxStore, Set<string>>();
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('select') private picker?: HTMLSelectElement;
@@ -168,7 +168,10 @@ export class MessageComposer extends InboxElement {
     const id = this.currentId;
     const key = store && id ? `${store.dialect}:${id}` : null;
     if (key !== this.activeKey) this.switchConversation(store, id, key);
-    if (store && id) this.dropResolvedFailure(store, id);
+    if (store && id) {
+      this.ensureConversation(store, id);
+      this.dropResolvedFailure(store, id);
+    }
     if (store && this.mode === 'template' && this.templatesStore !== store) this.loadTemplates(store);
     this.state = !store || !id ? 'initial' : this.visibleFailure ? 'error' : 'ready';
   }
@@ -275,16 +278,19 @@ export class MessageComposer extends InboxElement {
     this.validation = undefined;
     this.templateChosen = false;
     this.resetTemplateForm();
-    if (store && id && !store.getConversation(id) && store.capabilities.getConversation) {
-      const token = `${store.dialect}:${id}`;
-      if (!this.requestedConversation.has(token)) {
-        this.requestedConversation.add(token);
-        store.fetchConversation(id).catch((error: unknown) => {
-          if (isAbortError(error)) return;
-          this.emit('inbox-error', { operation: 'conversation', error: toInboxError(error, store.dialect), conversationId: id });
-        });
-      }
-    }
+  }
+
+  /** Fetches the conversation once per store when nothing has loaded it, so its window is known. */
+  private ensureConversation(store: InboxStore, id: string): void {
+    if (store.getConversation(id) || !store.capabilities.getConversation) return;
+    let requested = this.requestedConversations.get(store);
+    if (!requested) this.requestedConversations.set(store, (requested = new Set()));
+    if (requested.has(id)) return;
+    requested.add(id);
+    store.fetchConversation(id).catch((error: unknown) => {
+      if (isAbortError(error)) return;
+      this.emit('inbox-error', { operation: 'conversation', error: toInboxError(error, store.dialect), conversationId: id });
+    });
   }
 
   private resetTemplateForm(): void {
@@ -383,7 +389,9 @@ export class MessageComposer extends InboxElement {
     if (this.validation === 'templateInvalid') this.validation = undefined;
   }
 
-  private onVariableBlur(key: string): void {
+  private onVariableBlur(key: string, e: FocusEvent): void {
+    // Chromium blurs a focused field it removes while rendering: not a visit to the field
+    if (!(e.target as Element).isConnected || !this.selectedTemplate) return;
     if (!this.touched.has(key)) this.touched = new Set([...this.touched, key]);
   }
 
@@ -770,7 +778,7 @@ export class MessageComposer extends InboxElement {
                   aria-invalid=${problem ? 'true' : 'false'}
                   aria-describedby=${describedBy || nothing}
                   @input=${(e: Event) => this.onVariableInput(f.key, e)}
-                  @blur=${() => this.onVariableBlur(f.key)}
+                  @blur=${(e: FocusEvent) => this.onVariableBlur(f.key, e)}
                 />
                 ${f.example
                   ? html`<span class="hint" id=${`variable-${i}-hint`}

@@ -58,7 +58,14 @@ export default {
     },
   ],
   testFramework: { config: { timeout: 10_000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath, args } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, args },
+      // a page opened as a background tab gets no animation frames or resize callbacks,
+      // and virtualized lists then render nothing: give every test file its own window
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
   reporters: [defaultReporter(), plainSummary()],
   coverageConfig: {
     include: ['src/**/*.ts'],

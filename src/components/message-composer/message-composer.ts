@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DraftController } from '../../controllers/draft-controller.js';
@@ -797,15 +797,15 @@ export class MessageComposer extends InboxElement {
         : nothing}
       <figure part="template-preview" class="preview">
         <figcaption class="label">${s.preview}</figcaption>
-        <p class="preview-bubble" dir="auto">
-          ${previewSegments(template, this.values, sendMode).map((seg) =>
-            seg.key === undefined
-              ? seg.text
-              : seg.filled
-                ? html`<span class="filled">${seg.value}</span>`
-                : html`<span class="placeholder">${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span>`,
-          )}
-        </p>
+        <p class="preview-bubble" dir="auto">${previewSegments(template, this.values, sendMode).map((seg) =>
+          seg.key === undefined
+            ? seg.text
+            : seg.filled
+              ? html`<span class="filled">${seg.value}</span>`
+              : html`<span class="placeholder"
+                  >${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span
+                >`,
+        )}</p>
       </figure>
       <div class="template-actions">
         <button part="send" class="send-template" type="submit">${this.renderIcon('send')}<span>${s.sendTemplate}</span></button>
@@ -814,34 +814,34 @@ export class MessageComposer extends InboxElement {
   }
 
   private renderIcon(name: 'send' | 'clock' | 'lock' | 'alert' | 'template' | 'text'): TemplateResult {
-    const paths: Record<typeof name, TemplateResult> = {
-      send: html`<path d="M3.4 20.4 21 12 3.4 3.6l-.01 6.53L15 12 3.39 13.87z" fill="currentColor" />`,
-      clock: html`<circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="1.8" /><path
+    const paths: Record<typeof name, SVGTemplateResult> = {
+      send: svg`<path d="M3.4 20.4 21 12 3.4 3.6l-.01 6.53L15 12 3.39 13.87z" fill="currentColor" />`,
+      clock: svg`<circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="1.8" /><path
           d="M12 7.5V12l3 2"
           fill="none"
           stroke="currentColor"
           stroke-width="1.8"
           stroke-linecap="round"
         />`,
-      lock: html`<rect x="5" y="10.5" width="14" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="1.8" /><path
+      lock: svg`<rect x="5" y="10.5" width="14" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="1.8" /><path
           d="M8 10.5V8a4 4 0 0 1 8 0v2.5"
           fill="none"
           stroke="currentColor"
           stroke-width="1.8"
         />`,
-      alert: html`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.8" /><path
+      alert: svg`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.8" /><path
           d="M12 7v6m0 3.5v.5"
           stroke="currentColor"
           stroke-width="2"
           stroke-linecap="round"
         />`,
-      template: html`<rect x="4" y="3.5" width="16" height="17" rx="2" fill="none" stroke="currentColor" stroke-width="1.8" /><path
+      template: svg`<rect x="4" y="3.5" width="16" height="17" rx="2" fill="none" stroke="currentColor" stroke-width="1.8" /><path
           d="M8 8.5h8M8 12h8M8 15.5h5"
           stroke="currentColor"
           stroke-width="1.8"
           stroke-linecap="round"
         />`,
-      text: html`<path
+      text: svg`<path
           d="M4 5.5h16v10H9l-5 4z"
           fill="none"
           stroke="currentColor"

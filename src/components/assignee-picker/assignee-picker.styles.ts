@@ -28,6 +28,7 @@ export default css`
   /* ---- trigger ---------------------------------------------------------------- */
 
   .trigger {
+    align-self: flex-start;
     display: inline-flex;
     align-items: center;
     gap: ${token('space-s')};
@@ -292,6 +293,13 @@ export default css`
   }
   .option-name,
   .option-email {
+    display: flex;
+    align-items: baseline;
+    gap: ${token('space-xs')};
+    min-inline-size: 0;
+  }
+  .option-label {
+    min-inline-size: 0;
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;

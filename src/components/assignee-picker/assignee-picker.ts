@@ -20,7 +20,7 @@ import { ASSIGNEE_PICKER_STRINGS, type AssigneePickerStrings } from './assignee-
 export type AssigneePickerState = 'initial' | 'loading' | 'ready' | 'empty' | 'error';
 
 /** One row of the listbox. */
-type PickerOption = { kind: 'me'; agent: Agent } | { kind: 'unassign' } | { kind: 'agent'; agent: Agent };
+type PickerOption = { kind: 'me'; agent: Agent; known: boolean } | { kind: 'unassign' } | { kind: 'agent'; agent: Agent };
 
 interface AssignFailure {
   target: Agent | null;
@@ -267,7 +267,8 @@ export class AssigneePicker extends InboxElement {
     const options: PickerOption[] = [];
     const me = store.currentUserId;
     if (me && assignee?.id !== me && labelMatches(s.assignToMe)) {
-      options.push({ kind: 'me', agent: agents.find((a) => a.id === me) ?? { id: me, displayName: me } });
+      const agent = agents.find((a) => a.id === me);
+      options.push({ kind: 'me', agent: agent ?? { id: me, displayName: me }, known: agent !== undefined });
     }
     if (this.canUnassign(store) && assignee && labelMatches(s.unassign)) options.push({ kind: 'unassign' });
     for (const agent of filterAgents(agents, this.query)) options.push({ kind: 'agent', agent });
@@ -644,18 +645,23 @@ export class AssigneePicker extends InboxElement {
     const body =
       option.kind === 'unassign'
         ? html`<span class="avatar avatar-empty" aria-hidden="true">${icon(unassignIcon)}</span
-            ><span class="option-text"><span class="option-name">${s.unassign}</span></span>`
+            ><span class="option-text"
+              ><span class="option-name"><span class="option-label">${s.unassign}</span></span></span
+            >`
         : option.kind === 'me'
-          ? html`${this.renderAvatar(option.agent, lang)}<span class="option-text"
-                ><span class="option-name">${s.assignToMe}</span></span
+          ? html`${option.known
+                ? this.renderAvatar(option.agent, lang)
+                : html`<span part="avatar" class="avatar avatar-empty" aria-hidden="true">${icon(personIcon)}</span>`}<span
+                class="option-text"
+                ><span class="option-name"><span class="option-label">${s.assignToMe}</span></span></span
               >`
           : html`${this.renderAvatar(option.agent, lang)}<span class="option-text"
                 ><span class="option-name"
-                  ><span dir="auto">${option.agent.displayName}</span>${option.agent.id === me
+                  ><span class="option-label" dir="auto">${option.agent.displayName}</span>${option.agent.id === me
                     ? html` <span class="you">${s.you}</span>`
                     : nothing}</span
                 >${option.agent.email
-                  ? html`<span class="option-email" dir="auto">${option.agent.email}</span>`
+                  ? html`<span class="option-email"><span class="option-label" dir="auto">${option.agent.email}</span></span>`
                   : nothing}</span
               >${current
                 ? html`${icon(checkIcon, 'icon check')}<span class="visually-hidden">, ${s.current}</span>`

@@ -2,10 +2,16 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export default css`
+  :host {
+    display: inline-block;
+    max-inline-size: 100%;
+    vertical-align: middle;
+  }
+
   .base {
     display: flex;
     flex-direction: column;
-    align-items: flex-end;
+    align-items: stretch;
     gap: ${token('space-s')};
     min-inline-size: 0;
   }

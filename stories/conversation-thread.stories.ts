@@ -38,7 +38,11 @@ function thread(
     .selected=${selected}
     theme=${attrs.theme ?? 'auto'}
   >
-    <div dir=${attrs.dir ?? 'ltr'} lang=${attrs.lang ?? 'en'} style="block-size: 600px; display: flex; flex-direction: column; ${attrs.style ?? ''}">
+    <div
+      dir=${attrs.dir ?? 'ltr'}
+      lang=${attrs.lang ?? 'en'}
+      style="block-size: 600px; display: flex; flex-direction: column; ${attrs.style ?? ''}"
+    >
       ${inner}
     </div>
   </inbox-provider>`;
@@ -58,7 +62,14 @@ function conversation(id: string, partial: Partial<Conversation> = {}): Conversa
   };
 }
 
-function text(id: string, n: number, direction: Message['direction'], body: string, minutesAgo: number, partial: Partial<Message> = {}): Message {
+function text(
+  id: string,
+  n: number,
+  direction: Message['direction'],
+  body: string,
+  minutesAgo: number,
+  partial: Partial<Message> = {},
+): Message {
   return {
     id: `${id}-${n}`,
     conversationId: id,
@@ -78,11 +89,29 @@ function formattingSeed(): MemorySeed {
     conversation: conversation(id),
     messages: [
       text(id, 1, 'inbound', 'Hi! Is the *blue* jacket _still_ available? ~I saw it sold out~', 40),
-      text(id, 2, 'outbound', 'Yes! Here is what we have:\n- *Blue*, size M\n- *Navy*, sizes S and L\n\nOrder here: https://shop.example.com/jackets', 38),
+      text(
+        id,
+        2,
+        'outbound',
+        'Yes! Here is what we have:\n- *Blue*, size M\n- *Navy*, sizes S and L\n\nOrder here: https://shop.example.com/jackets',
+        38,
+      ),
       text(id, 3, 'inbound', '> Navy, sizes S and L\nI will take the navy one in L 👍', 30),
-      text(id, 4, 'outbound', 'Your order code is ```NAVY-L-1042```. Steps:\n1. Pay with the link\n2. Wait for the `shipped` message', 25),
+      text(
+        id,
+        4,
+        'outbound',
+        'Your order code is ```NAVY-L-1042```. Steps:\n1. Pay with the link\n2. Wait for the `shipped` message',
+        25,
+      ),
       text(id, 5, 'inbound', 'Nested *_bold italic_* and `code`, and an unclosed *marker stays as text', 20),
-      text(id, 6, 'inbound', 'Links are only for http(s): javascript:alert(1) and <script>alert(1)</script> stay text', 10),
+      text(
+        id,
+        6,
+        'inbound',
+        'Links are only for http(s): javascript:alert(1) and <script>alert(1)</script> stay text',
+        10,
+      ),
     ],
   };
 }
@@ -90,7 +119,8 @@ function formattingSeed(): MemorySeed {
 /** One conversation with failed sends the backend reported. */
 function failedSeed(): MemorySeed {
   const id = 'fail';
-  const error = (kind: InboxError['kind']) => new InboxError({ kind, message: 'vendor text is never shown', dialect: 'memory' });
+  const error = (kind: InboxError['kind']) =>
+    new InboxError({ kind, message: 'vendor text is never shown', dialect: 'memory' });
   return {
     conversation: conversation(id, { lastInboundAt: new Date(NOW - 26 * 60 * MINUTE).toISOString() }),
     messages: [
@@ -105,11 +135,24 @@ function failedSeed(): MemorySeed {
 /** A long thread: `count` messages, 9 minutes apart, in runs from each side. */
 function longSeed(count: number): MemorySeed {
   const id = 'long';
-  const lines = ['Hi, is my order shipped yet?', 'Let me check that for you.', 'Thanks a lot! 🙏', 'Your order has been shipped and should arrive on _Thursday_.', 'ok', 'Tracking: https://track.example.com/AB123'];
+  const lines = [
+    'Hi, is my order shipped yet?',
+    'Let me check that for you.',
+    'Thanks a lot! 🙏',
+    'Your order has been shipped and should arrive on _Thursday_.',
+    'ok',
+    'Tracking: https://track.example.com/AB123',
+  ];
   return {
     conversation: conversation(id, { contact: { displayName: 'Oliver Bennett', phone: '+14155550123' } }),
     messages: Array.from({ length: count }, (_, i) =>
-      text(id, i, Math.floor(i / (1 + (i % 3))) % 2 ? 'outbound' : 'inbound', `${lines[i % lines.length]} (#${i + 1})`, (count - i) * 9),
+      text(
+        id,
+        i,
+        Math.floor(i / (1 + (i % 3))) % 2 ? 'outbound' : 'inbound',
+        `${lines[i % lines.length]} (#${i + 1})`,
+        (count - i) * 9,
+      ),
     ),
   };
 }
@@ -119,7 +162,13 @@ const meta: Meta = {
   component: 'conversation-thread',
   parameters: {
     actions: {
-      handles: ['inbox-message-send', 'inbox-message-sent', 'inbox-conversation-update', 'inbox-conversation-updated', 'inbox-error'],
+      handles: [
+        'inbox-message-send',
+        'inbox-message-sent',
+        'inbox-conversation-update',
+        'inbox-conversation-updated',
+        'inbox-error',
+      ],
     },
   },
 };
@@ -174,7 +223,9 @@ export const FailedSends: Story = {
     const store = provider?.inboxStore;
     if (!source || !store) return;
     source.fail('send', 'outside_window', 1);
-    await store.send({ conversationId: 'fail', kind: 'text', text: 'Please confirm your address.' }).catch(() => undefined);
+    await store
+      .send({ conversationId: 'fail', kind: 'text', text: 'Please confirm your address.' })
+      .catch(() => undefined);
   },
 };
 
@@ -194,12 +245,21 @@ export const LongContent: Story = {
     const id = 'rtl';
     const seed: MemorySeed = {
       conversation: conversation(id, {
-        contact: { displayName: 'أحمد عبد الرحمن الفارسي من شركة التجارة العالمية للإلكترونيات', phone: '+971501234567' },
+        contact: {
+          displayName: 'أحمد عبد الرحمن الفارسي من شركة التجارة العالمية للإلكترونيات',
+          phone: '+971501234567',
+        },
       }),
       messages: [
         text(id, 1, 'inbound', 'مرحبا، هل طلبي *في الطريق*؟', 50),
         text(id, 2, 'outbound', 'نعم، سيصل يوم _الخميس_. رابط التتبع: https://track.example.com/AB123', 45),
-        text(id, 3, 'inbound', 'Supercalifragilisticexpialidocious-and-a-very-long-unbroken-word-that-must-wrap-inside-the-bubble', 40),
+        text(
+          id,
+          3,
+          'inbound',
+          'Supercalifragilisticexpialidocious-and-a-very-long-unbroken-word-that-must-wrap-inside-the-bubble',
+          40,
+        ),
         text(id, 4, 'outbound', 'English and عربي mixed in one message', 30, { status: 'delivered' }),
       ],
     };

@@ -39,6 +39,8 @@ export type ScrollTarget = { type: 'anchor'; key: string; offset: number } | { t
 /** Frames the position must hold before a restore counts as settled. */
 const STABLE_FRAMES = 3;
 const MAX_APPLIES_PER_FRAME = 8;
+/** A tick when animation frames do not come (hidden pages). */
+const FALLBACK_FRAME_MS = 50;
 const USER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 export class ScrollAnchorController implements ReactiveController {
@@ -49,6 +51,7 @@ export class ScrollAnchorController implements ReactiveController {
   private scrollerEl?: HTMLElement;
   private observer?: MutationObserver;
   private frame = 0;
+  private fallback?: ReturnType<typeof setTimeout>;
   private frames = 0;
   private stableFrames = 0;
   private mutationApplies = 0;
@@ -147,6 +150,7 @@ export class ScrollAnchorController implements ReactiveController {
 
   private teardown(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.fallback);
     this.frame = 0;
     this.observer?.disconnect();
     this.observer = undefined;
@@ -195,7 +199,18 @@ export class ScrollAnchorController implements ReactiveController {
     });
     this.observer.observe(s, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
     this.apply();
-    this.frame = requestAnimationFrame(this.tick);
+    this.nextFrame();
+  }
+
+  /** The next tick: on the next animation frame, or after a short timeout where frames do not run (a hidden page). */
+  private nextFrame(): void {
+    const run = () => {
+      cancelAnimationFrame(this.frame);
+      clearTimeout(this.fallback);
+      this.tick();
+    };
+    this.frame = requestAnimationFrame(run);
+    this.fallback = setTimeout(run, FALLBACK_FRAME_MS);
   }
 
   private readonly tick = () => {
@@ -207,7 +222,7 @@ export class ScrollAnchorController implements ReactiveController {
       this.cancel();
       return;
     }
-    this.frame = requestAnimationFrame(this.tick);
+    this.nextFrame();
   };
 
   /** Moves the scroller toward the target; true when it moved. */

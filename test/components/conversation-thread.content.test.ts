@@ -4,7 +4,14 @@ import { CONVERSATION_THREAD_STRINGS as S } from '../../src/components/conversat
 import { InboxError, type InboxErrorKind } from '../../src/data/errors.js';
 import type { Message } from '../../src/data/models.js';
 import type { InboxStore } from '../../src/data/store.js';
-import { ignoreResizeObserverLoops, message, messageRows, renderThread, row, shadow } from './conversation-thread.helpers.js';
+import {
+  ignoreResizeObserverLoops,
+  message,
+  messageRows,
+  renderThread,
+  row,
+  shadow,
+} from './conversation-thread.helpers.js';
 
 const TALL = html`<conversation-thread style="height: 2400px"></conversation-thread>`;
 
@@ -64,7 +71,8 @@ describe('<conversation-thread> content', () => {
     });
 
     it('never parses message text as HTML', async () => {
-      const hostile = '<script>window.__threadPwned = 1</script><img src="x" onerror="window.__threadPwned = 1"><b>x</b>';
+      const hostile =
+        '<script>window.__threadPwned = 1</script><img src="x" onerror="window.__threadPwned = 1"><b>x</b>';
       const { el } = await renderThread({ template: TALL, messages: [message(0, { text: hostile }, 1)] });
       const bubble = shadow(el).querySelector('[part="bubble"]')!;
       expect(bubble.querySelector('script, img, b')).to.equal(null);
@@ -75,14 +83,42 @@ describe('<conversation-thread> content', () => {
 
   describe('other kinds', () => {
     const kinds: Message[] = [
-      message(0, { kind: 'template', text: 'Hi Ada, your order 1042 is on its way.', template: { name: 'order_update' } }, 12),
-      message(1, { kind: 'image', text: undefined, media: { url: 'https://cdn.example.com/p.jpg', caption: 'The jacket' } }, 12),
+      message(
+        0,
+        { kind: 'template', text: 'Hi Ada, your order 1042 is on its way.', template: { name: 'order_update' } },
+        12,
+      ),
+      message(
+        1,
+        { kind: 'image', text: undefined, media: { url: 'https://cdn.example.com/p.jpg', caption: 'The jacket' } },
+        12,
+      ),
       message(2, { kind: 'image', text: undefined, media: { url: 'javascript:alert(1)', caption: 'Bad' } }, 12),
       message(3, { kind: 'video', text: undefined, media: { url: 'https://cdn.example.com/v.mp4' } }, 12),
       message(4, { kind: 'audio', text: undefined, media: { url: 'https://cdn.example.com/a.mp3' } }, 12),
-      message(5, { kind: 'document', text: undefined, media: { url: 'https://cdn.example.com/i.pdf', filename: 'invoice.pdf', sizeBytes: 48_213 } }, 12),
-      message(6, { kind: 'document', text: undefined, media: { url: 'javascript:alert(1)', filename: 'evil.pdf' } }, 12),
-      message(7, { kind: 'location', text: undefined, location: { latitude: 51.5033, longitude: -0.1196, name: 'Pickup point', address: 'Westminster Bridge Rd' } }, 12),
+      message(
+        5,
+        {
+          kind: 'document',
+          text: undefined,
+          media: { url: 'https://cdn.example.com/i.pdf', filename: 'invoice.pdf', sizeBytes: 48_213 },
+        },
+        12,
+      ),
+      message(
+        6,
+        { kind: 'document', text: undefined, media: { url: 'javascript:alert(1)', filename: 'evil.pdf' } },
+        12,
+      ),
+      message(
+        7,
+        {
+          kind: 'location',
+          text: undefined,
+          location: { latitude: 51.5033, longitude: -0.1196, name: 'Pickup point', address: 'Westminster Bridge Rd' },
+        },
+        12,
+      ),
       message(8, { kind: 'unknown', rawType: 'order', text: undefined }, 12),
       message(9, { kind: 'contacts', text: undefined }, 12),
       message(10, { kind: 'interactive', text: 'Choose one' }, 12),
@@ -144,20 +180,25 @@ describe('<conversation-thread> content', () => {
 
     it('shows anything else as a placeholder labelled with its type', async () => {
       await show(8, 9, 10);
-      expect(bubble('m00008').querySelector('[part="placeholder"]')!.textContent).to.contain('Unsupported message: order');
+      expect(bubble('m00008').querySelector('[part="placeholder"]')!.textContent).to.contain(
+        'Unsupported message: order',
+      );
       expect(bubble('m00009').querySelector('[part="placeholder"]')!.textContent).to.contain(S.contacts);
       expect(bubble('m00010').textContent).to.contain(S.interactive);
       expect(bubble('m00010').textContent).to.contain('Choose one');
     });
 
     for (const group of [
-      [0, 1, 2, 3],
-      [4, 5, 6, 7],
-      [8, 9, 10, 11],
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+      [10, 11],
     ]) {
       it(`is accessible with every kind of content (${group.map((i) => kinds[i].kind).join(', ')})`, async () => {
         await show(...group);
-        expect(messageRows(el)).to.have.length(4);
+        expect(messageRows(el)).to.have.length(2);
         await expect(el).to.be.accessible();
       });
     }
@@ -172,9 +213,16 @@ describe('<conversation-thread> content', () => {
       });
       const icons = messageRows(el).map((r) => r.querySelector<HTMLElement>('[part="delivery"]')!);
       expect(icons.map((i) => i.dataset.status)).to.deep.equal(statuses);
-      expect(icons.map((i) => i.getAttribute('aria-label'))).to.deep.equal([S.statusPending, S.statusSent, S.statusDelivered, S.statusRead]);
+      expect(icons.map((i) => i.getAttribute('aria-label'))).to.deep.equal([
+        S.statusPending,
+        S.statusSent,
+        S.statusDelivered,
+        S.statusRead,
+      ]);
       expect(icons.every((i) => i.querySelector('svg'))).to.equal(true);
-      expect(getComputedStyle(icons[3]).color, 'read ticks are coloured').not.to.equal(getComputedStyle(icons[2]).color);
+      expect(getComputedStyle(icons[3]).color, 'read ticks are coloured').not.to.equal(
+        getComputedStyle(icons[2]).color,
+      );
     });
 
     it('shows no delivery state on inbound messages', async () => {
@@ -206,7 +254,10 @@ describe('<conversation-thread> content', () => {
       const { el, store, adapter } = await renderThread();
       adapter.fail('send', 'network', 1);
       const m = await failedSend(store, el);
-      const send = record<{ conversationId: string; text: string; request: { clientRef: string } }>(el, 'inbox-message-send');
+      const send = record<{ conversationId: string; text: string; request: { clientRef: string } }>(
+        el,
+        'inbox-message-send',
+      );
       const sent = record<{ message: Message }>(el, 'inbox-message-sent');
       shadow(el).querySelector<HTMLButtonElement>(`[data-anchor-key="c:${m.clientRef}"] [part="retry"]`)!.click();
       await waitUntil(() => sent.length === 1, 'no inbox-message-sent');
@@ -214,7 +265,9 @@ describe('<conversation-thread> content', () => {
       expect(send[0].detail.conversationId).to.equal('c1');
       expect(send[0].detail.text).to.equal('Are you there?');
       expect(send[0].detail.request.clientRef).to.equal(m.clientRef);
-      const sends = adapter.calls.filter((c) => c.op === 'send').map((c) => (c.args[0] as { clientRef: string }).clientRef);
+      const sends = adapter.calls
+        .filter((c) => c.op === 'send')
+        .map((c) => (c.args[0] as { clientRef: string }).clientRef);
       expect(sends).to.deep.equal([m.clientRef, m.clientRef]);
       expect(sent[0].detail.message.clientRef).to.equal(m.clientRef);
       await el.scrollSettled;
@@ -229,7 +282,7 @@ describe('<conversation-thread> content', () => {
       shadow(el).querySelector<HTMLButtonElement>(`[data-anchor-key="c:${m.clientRef}"] [part="retry"]`)!.click();
       await el.updateComplete;
       expect(adapter.calls.filter((c) => c.op === 'send')).to.have.length(1);
-      expect(store.failedSend(m.clientRef!)).to.exist;
+      expect(store.failedSend(m.clientRef!)).not.to.equal(undefined);
     });
 
     it('discards a failed message', async () => {

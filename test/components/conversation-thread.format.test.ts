@@ -118,7 +118,10 @@ describe('WhatsApp formatting parser', () => {
         'xhttps://evil.example.com',
       ]) {
         const tree = parseInline(s);
-        expect(tree.some((n) => n.type === 'link'), s).to.equal(false);
+        expect(
+          tree.some((n) => n.type === 'link'),
+          s,
+        ).to.equal(false);
       }
     });
 

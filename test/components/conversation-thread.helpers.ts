@@ -20,6 +20,16 @@ export function ignoreResizeObserverLoops(): void {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 }
 
+/** The page counts as visible (pages run side by side report "hidden", and a hidden thread does not mark read). */
+export function pinPageVisible(): void {
+  beforeEach(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+  });
+  afterEach(() => {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+}
+
 /** Message `i` of `total`, one minute apart, alternating sides every 3 messages. */
 export function message(i: number, partial: Partial<Message> = {}, total = 20, conversationId = 'c1'): Message {
   const direction = partial.direction ?? (Math.floor(i / 3) % 2 === 0 ? 'inbound' : 'outbound');

@@ -49,10 +49,13 @@ describe('conversation-thread rows', () => {
   });
 
   it('breaks a group at a day separator and at the unread divider', () => {
-    const rows = buildRows([m('a', 14 * 60 + 58, 'inbound'), m('b', 15 * 60 + 1, 'inbound'), m('c', 15 * 60 + 2, 'inbound')], {
-      unreadKey: 'm:c',
-      unreadCount: 1,
-    });
+    const rows = buildRows(
+      [m('a', 14 * 60 + 58, 'inbound'), m('b', 15 * 60 + 1, 'inbound'), m('c', 15 * 60 + 2, 'inbound')],
+      {
+        unreadKey: 'm:c',
+        unreadCount: 1,
+      },
+    );
     expect(types(rows)).to.deep.equal(['start', 'day', 'a', 'day', 'b', 'unread', 'c']);
     expect(msgRow(rows, 'b').groupStart).to.equal(true);
     expect(msgRow(rows, 'b').groupEnd).to.equal(true);
@@ -89,6 +92,8 @@ describe('conversation-thread rows', () => {
     const rows = buildRows(msgs);
     expect(performance.now() - t0).to.be.below(500);
     expect(rows.filter((r) => r.type === 'message')).to.have.length(10_000);
-    expect(rows.filter((r) => r.type === 'day').length).to.equal(new Set(rows.filter((r) => r.type === 'day').map((r) => r.key)).size);
+    expect(rows.filter((r) => r.type === 'day').length).to.equal(
+      new Set(rows.filter((r) => r.type === 'day').map((r) => r.key)).size,
+    );
   });
 });

@@ -27,7 +27,11 @@ async function layoutSettled(el: ConversationThread): Promise<void> {
 }
 
 const jump = (el: ConversationThread) => shadow(el).querySelector<HTMLButtonElement>('[part="jump-latest"]')!;
-const liveRegion = (el: ConversationThread) => shadow(el).querySelector('[role="status"]')!.textContent!.replace(/\u200b/g, '').trim();
+const liveRegion = (el: ConversationThread) =>
+  shadow(el)
+    .querySelector('[role="status"]')!
+    .textContent.replace(/\u200b/g, '')
+    .trim();
 
 /** Receives a message on the server and polls it in. */
 async function receive(el: ConversationThread, adapter: MemoryAdapter, store: InboxStore, text: string): Promise<void> {
@@ -48,7 +52,10 @@ describe('<conversation-thread> scrolling', () => {
         {
           direction: Math.floor(i / (1 + (i % 4))) % 2 ? 'outbound' : 'inbound',
           createdAt: new Date(NOW - (TOTAL - i) * 7 * MINUTE).toISOString(),
-          text: i % 5 === 0 ? `Message ${i} with a longer text that wraps onto a second line in the bubble, *bold* too` : `Message ${i}`,
+          text:
+            i % 5 === 0
+              ? `Message ${i} with a longer text that wraps onto a second line in the bubble, *bold* too`
+              : `Message ${i}`,
         },
         TOTAL,
       ),
@@ -66,7 +73,7 @@ describe('<conversation-thread> scrolling', () => {
           expect(r.classList.contains('group-start'), `group start of ${expected.key}`).to.equal(expected.groupStart);
           expect(r.classList.contains('group-end'), `group end of ${expected.key}`).to.equal(expected.groupEnd);
         } else if (expected.type === 'day') {
-          expect(r.querySelector('[part="day"]'), `day row at ${r.dataset.index}`).to.exist;
+          expect(r.querySelector('[part="day"]'), `day row at ${r.dataset.index}`).not.to.equal(null);
         }
       }
       return rendered.length;
@@ -122,7 +129,7 @@ describe('<conversation-thread> scrolling', () => {
       await waitUntil(() => thread().messages.length === 100, 'the older page did not load');
       await layoutSettled(el);
       const after = shadow(el).querySelector(`[data-anchor-key="${key}"]`)!;
-      expect(after, 'the anchor message is still rendered').to.exist;
+      expect(after, 'the anchor message is still rendered').not.to.equal(null);
       expect(offsetInLog(el, after)).to.be.closeTo(before, 1);
       expect(Number((after as HTMLElement).dataset.index)).to.be.greaterThan(50);
       expect(adapter.calls.filter((c) => c.op === 'listMessages')).to.have.length(2);

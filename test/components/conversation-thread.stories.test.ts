@@ -13,7 +13,12 @@ interface StoryModule {
 describe('<conversation-thread> stories', () => {
   ignoreResizeObserverLoops();
 
-  const expected: Record<string, string> = { NoSelection: 'initial', Loading: 'loading', Empty: 'empty', Error: 'error' };
+  const expected: Record<string, string> = {
+    NoSelection: 'initial',
+    Loading: 'loading',
+    Empty: 'empty',
+    Error: 'error',
+  };
 
   for (const [name, story] of Object.entries(stories)) {
     if (name === 'default') continue;
@@ -23,7 +28,8 @@ describe('<conversation-thread> stories', () => {
       const el = canvas.querySelector<ConversationThread>('conversation-thread')!;
       const want = expected[name];
       await waitUntil(
-        () => (want ? el.state === want : el.state === 'ready' || (name === 'TenThousandMessages' && el.state === 'loading')),
+        () =>
+          want ? el.state === want : el.state === 'ready' || (name === 'TenThousandMessages' && el.state === 'loading'),
         `${name}: state ${el.state}`,
       );
       await s.play?.({ canvasElement: canvas.parentElement! });

@@ -10,6 +10,7 @@ import {
   message,
   messageRows,
   messages,
+  pinPageVisible,
   renderThread,
   shadow,
 } from './conversation-thread.helpers.js';
@@ -17,7 +18,10 @@ import {
 const part = (el: ConversationThread, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** Collects events of one type on the document while a test runs. */
-function record<T>(type: string, onEvent?: (e: CustomEvent<T>) => void): { events: CustomEvent<T>[]; stop: () => void } {
+function record<T>(
+  type: string,
+  onEvent?: (e: CustomEvent<T>) => void,
+): { events: CustomEvent<T>[]; stop: () => void } {
   const events: CustomEvent<T>[] = [];
   const listener = (e: Event) => {
     events.push(e as CustomEvent<T>);
@@ -83,11 +87,9 @@ describe('<conversation-thread>', () => {
         const error = part(el, 'error')!;
         expect(error.getAttribute('role')).to.equal('alert');
         expect(error.textContent).to.contain(S.errorNetwork);
-        expect(errors.events.map((e) => [e.detail.operation, e.detail.conversationId, e.detail.error.kind])).to.deep.include([
-          'thread',
-          'c1',
-          'network',
-        ]);
+        expect(
+          errors.events.map((e) => [e.detail.operation, e.detail.conversationId, e.detail.error.kind]),
+        ).to.deep.include(['thread', 'c1', 'network']);
         await expect(el).to.be.accessible();
         adapter.clearFailures();
         shadow(el).querySelector<HTMLButtonElement>('[part~="error"] [part~="retry"]')!.click();
@@ -167,11 +169,14 @@ describe('<conversation-thread>', () => {
         messages: msgs,
         template: html`<conversation-thread lang="de" style="height: 400px"></conversation-thread>`,
       });
-      expect(part(el, 'day')!.textContent!.trim()).to.equal(formatDay(msgs[0].createdAt, 'de'));
+      expect(part(el, 'day')!.textContent.trim()).to.equal(formatDay(msgs[0].createdAt, 'de'));
     });
 
     it('scrolls inside a default height when the host sets none', async () => {
-      const { el } = await renderThread({ messages: messages(60), template: html`<conversation-thread></conversation-thread>` });
+      const { el } = await renderThread({
+        messages: messages(60),
+        template: html`<conversation-thread></conversation-thread>`,
+      });
       const log = part(el, 'log')!;
       expect(el.getBoundingClientRect().height).to.be.closeTo(320, 2); // 20rem
       expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
@@ -229,6 +234,7 @@ describe('<conversation-thread>', () => {
   });
 
   describe('marking read', () => {
+    pinPageVisible();
     const unread = { unreadCount: 2 };
 
     it('marks the conversation read when shown, with cancelable update / updated events', async () => {
@@ -275,7 +281,10 @@ describe('<conversation-thread>', () => {
     });
 
     it('does not mark read where the backend cannot', async () => {
-      const { adapter, el } = await renderThread({ conversation: unread, adapter: { capabilities: { markRead: false } } });
+      const { adapter, el } = await renderThread({
+        conversation: unread,
+        adapter: { capabilities: { markRead: false } },
+      });
       await el.updateComplete;
       expect(adapter.calls.some((c) => c.op === 'markRead')).to.equal(false);
     });
@@ -285,7 +294,7 @@ describe('<conversation-thread>', () => {
       await waitUntil(() => store.getConversation('c1')!.unreadCount === 0);
       await el.updateComplete;
       const divider = part(el, 'unread-divider')!;
-      expect(divider.textContent!.trim()).to.equal('2 unread messages');
+      expect(divider.textContent.trim()).to.equal('2 unread messages');
       // it sits right before the second-to-last inbound message (m18 of m0..m19)
       const index = Number(divider.parentElement!.dataset.index);
       const after = shadow(el).querySelector<HTMLElement>(`[data-index="${index + 1}"]`)!;
@@ -313,12 +322,15 @@ describe('<conversation-thread>', () => {
       expect(log.getAttribute('aria-label')).to.equal('Messages with Ada Lovelace');
       const status = shadow(el).querySelector('[role="status"]')!;
       expect(status.getAttribute('aria-live')).to.equal('polite');
-      expect(status.textContent!.trim(), 'the initial load is not announced').to.equal('');
+      expect(status.textContent.trim(), 'the initial load is not announced').to.equal('');
     });
 
     it('labels each message with its side, time and delivery state', async () => {
       const { el } = await renderThread({
-        messages: [message(0, { direction: 'inbound' }, 2), message(1, { direction: 'outbound', status: 'delivered' }, 2)],
+        messages: [
+          message(0, { direction: 'inbound' }, 2),
+          message(1, { direction: 'outbound', status: 'delivered' }, 2),
+        ],
       });
       const [inbound, outbound] = messageRows(el);
       expect(inbound.getAttribute('aria-label')).to.match(/^Ada Lovelace, .+/);
@@ -326,5 +338,25 @@ describe('<conversation-thread>', () => {
       expect(inbound.getAttribute('part')).to.equal('message inbound');
       expect(outbound.getAttribute('part')).to.equal('message outbound');
     });
+  });
+});
+
+describe('<conversation-thread> in a hidden page', () => {
+  ignoreResizeObserverLoops();
+  beforeEach(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+  });
+  afterEach(() => {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+
+  it('waits until the page is visible before marking read', async () => {
+    const { adapter, el } = await renderThread({ conversation: { unreadCount: 1 } });
+    await el.updateComplete;
+    expect(adapter.calls.some((c) => c.op === 'markRead')).to.equal(false);
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => adapter.calls.some((c) => c.op === 'markRead'), 'not marked read once visible');
   });
 });

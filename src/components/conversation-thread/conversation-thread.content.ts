@@ -61,8 +61,12 @@ function renderBlock(b: WhatsAppBlock): TemplateResult {
       return html`<blockquote>${renderInline(b.children)}</blockquote>`;
     case 'list':
       return b.ordered
-        ? html`<ol start=${b.start}>${b.items.map((item) => html`<li>${renderInline(item)}</li>`)}</ol>`
-        : html`<ul>${b.items.map((item) => html`<li>${renderInline(item)}</li>`)}</ul>`;
+        ? html`<ol start=${b.start}>
+            ${b.items.map((item) => html`<li>${renderInline(item)}</li>`)}
+          </ol>`
+        : html`<ul>
+            ${b.items.map((item) => html`<li>${renderInline(item)}</li>`)}
+          </ul>`;
   }
 }
 
@@ -82,7 +86,11 @@ function textPart(text: string | undefined): TemplateResult | typeof nothing {
 export function formatBytes(bytes: number | undefined, lang: string): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
   const [value, unit] =
-    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1_000 ? [bytes / 1_000, 'kilobyte'] : [bytes, 'byte'];
+    bytes >= 1_000_000
+      ? [bytes / 1_000_000, 'megabyte']
+      : bytes >= 1_000
+        ? [bytes / 1_000, 'kilobyte']
+        : [bytes, 'byte'];
   try {
     return new Intl.NumberFormat(lang, {
       style: 'unit',
@@ -130,7 +138,8 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
     case 'sticker': {
       const label = m.kind === 'image' ? strings.image : strings.sticker;
       const text = caption(m);
-      return html`${url
+      return html`${
+        url
           ? html`<img
               part="media"
               class="media ${m.kind}"
@@ -140,23 +149,44 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               decoding="async"
               referrerpolicy="no-referrer"
             />`
-          : placeholder(label, 'media')}${textPart(text)}`;
+          : placeholder(label, 'media')
+      }${textPart(text)}`;
     }
     case 'video':
-      return html`${url
-          ? html`<video part="media" class="media video" src=${url} controls preload="none" aria-label=${strings.video}></video>`
-          : placeholder(strings.video, 'media')}${textPart(caption(m))}`;
+      return html`${
+        url
+          ? html`<video
+              part="media"
+              class="media video"
+              src=${url}
+              controls
+              preload="none"
+              aria-label=${strings.video}
+            ></video>`
+          : placeholder(strings.video, 'media')
+      }${textPart(caption(m))}`;
     case 'audio':
-      return html`${url
-          ? html`<audio part="media" class="media audio" src=${url} controls preload="none" aria-label=${strings.audio}></audio>`
-          : placeholder(strings.audio, 'media')}${textPart(m.media?.caption ?? m.text)}`;
+      return html`${
+        url
+          ? html`<audio
+              part="media"
+              class="media audio"
+              src=${url}
+              controls
+              preload="none"
+              aria-label=${strings.audio}
+            ></audio>`
+          : placeholder(strings.audio, 'media')
+      }${textPart(m.media?.caption ?? m.text)}`;
     case 'document': {
       const name = m.media?.filename || strings.document;
       const size = formatBytes(m.media?.sizeBytes, lang);
       const body = html`${icon('document')}<span class="doc-text"
-          ><span class="doc-name" dir="auto">${name}</span>${size ? html`<span class="doc-size">${size}</span>` : nothing}</span
+          ><span class="doc-name" dir="auto">${name}</span
+          >${size ? html`<span class="doc-size">${size}</span>` : nothing}</span
         >`;
-      return html`${url
+      return html`${
+        url
           ? html`<a
               part="media"
               class="media document"
@@ -166,7 +196,8 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               title=${formatString(strings.download, { name })}
               >${body}</a
             >`
-          : html`<div part="media" class="media document unavailable">${body}</div>`}${textPart(m.media?.caption)}`;
+          : html`<div part="media" class="media document unavailable">${body}</div>`
+      }${textPart(m.media?.caption)}`;
     }
     case 'location': {
       const loc = m.location;
@@ -176,9 +207,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
         <div class="loc-text">
           <span class="loc-name" dir="auto">${loc?.name || strings.location}</span>
           ${loc?.address ? html`<span class="loc-address" dir="auto">${loc.address}</span>` : nothing}
-          ${href
-            ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${strings.openMap}</a>`
-            : nothing}
+          ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${strings.openMap}</a>` : nothing}
         </div>
       </div>`;
     }

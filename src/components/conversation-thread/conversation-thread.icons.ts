@@ -11,13 +11,12 @@ const PATHS = {
   check: 'M13.3 4.3 6 11.6 2.7 8.3l1.06-1.06L6 9.48l6.24-6.24 1.06 1.06Z',
   doubleCheck:
     'M11.8 4.3 4.5 11.6 1.2 8.3l1.06-1.06L4.5 9.48l6.24-6.24 1.06 1.06Zm4 0-7.3 7.3-1.4-1.4 1.06-1.06.34.34 6.24-6.24 1.06 1.06Z',
-  alert:
-    'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm-.75 3h1.5v4.75h-1.5V4.5Zm0 6h1.5V12h-1.5v-1.5Z',
+  alert: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm-.75 3h1.5v4.75h-1.5V4.5Zm0 6h1.5V12h-1.5v-1.5Z',
   arrowDown: 'M7.25 2.5h1.5v8.19l3.22-3.22 1.06 1.06L8 13.56 2.97 8.53l1.06-1.06 3.22 3.22V2.5Z',
-  document:
-    'M4 1.5h5.3L13 5.2v8.3a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1Zm.5 1.5v10h7V6H8.5V3h-4Z',
+  document: 'M4 1.5h5.3L13 5.2v8.3a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1Zm.5 1.5v10h7V6H8.5V3h-4Z',
   pin: 'M8 1.5a4.5 4.5 0 0 0-4.5 4.5c0 3.2 4.5 8.5 4.5 8.5s4.5-5.3 4.5-8.5A4.5 4.5 0 0 0 8 1.5ZM8 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z',
-  media: 'M2.5 3h11a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1Zm.5 1.5v6.3l3-3 2.5 2.5 1.5-1.5 2 2V4.5H3Z',
+  media:
+    'M2.5 3h11a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1Zm.5 1.5v6.3l3-3 2.5 2.5 1.5-1.5 2 2V4.5H3Z',
   unknown:
     'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm0 9.25a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8ZM8 4c1.4 0 2.5.95 2.5 2.2 0 1-.6 1.5-1.2 1.9-.4.3-.55.45-.55.9v.25h-1.5V9c0-1 .6-1.5 1.15-1.9.4-.28.6-.45.6-.9 0-.4-.4-.7-1-.7s-1 .35-1.05.85h-1.5C6.5 4.95 7.1 4 8 4Z',
 } as const;
@@ -37,7 +36,9 @@ export function icon(name: IconName, label?: string, part?: string): TemplateRes
     role=${label ? 'img' : nothing}
     aria-label=${label ?? nothing}
     aria-hidden=${label ? nothing : 'true'}
-  ><path d=${PATHS[name]}></path></svg>`;
+  >
+    <path d=${PATHS[name]}></path>
+  </svg>`;
 }
 
 /** The delivery icon of an outbound message, with its accessible text. */

@@ -46,7 +46,8 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: ${token('space-xs')} ${token('space-s')};
+    row-gap: ${token('space-xs')};
+    column-gap: ${token('space-s')};
     font-size: ${token('font-size-s')};
     color: ${token('color-text-muted')};
   }
@@ -99,7 +100,8 @@ export default css`
     flex-direction: row;
     justify-content: center;
     flex-wrap: wrap;
-    padding: ${token('space-s')} ${token('space-l')};
+    padding-block: ${token('space-s')};
+    padding-inline: ${token('space-l')};
     background: ${token('color-danger-surface')};
     color: ${token('color-danger')};
     flex: none;
@@ -173,7 +175,8 @@ export default css`
     justify-content: center;
     align-items: center;
     gap: ${token('space-s')};
-    padding-block: ${token('space-m')} ${token('space-xs')};
+    padding-block-start: ${token('space-m')};
+    padding-block-end: ${token('space-xs')};
     font-size: ${token('font-size-s')};
     color: ${token('color-text-muted')};
   }
@@ -181,7 +184,8 @@ export default css`
     min-block-size: 44px;
   }
   .day {
-    padding: ${token('space-xs')} ${token('space-m')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-m')};
     border-radius: ${token('radius-pill')};
     background: ${token('color-surface')};
     border: 1px solid ${token('color-border')};
@@ -190,7 +194,8 @@ export default css`
     color: ${token('color-text-muted')};
   }
   .unread-row {
-    padding-block: ${token('space-s')} ${token('space-xs')};
+    padding-block-start: ${token('space-s')};
+    padding-block-end: ${token('space-xs')};
     padding-inline: 0;
   }
   .unread {
@@ -205,7 +210,8 @@ export default css`
   .link-button {
     border: none;
     background: none;
-    padding: ${token('space-xs')} ${token('space-s')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-s')};
     border-radius: ${token('radius-s')};
     color: ${token('color-link')};
     font-weight: ${token('font-weight-strong')};
@@ -252,7 +258,8 @@ export default css`
     column-gap: ${token('space-s')};
     max-inline-size: min(var(--conversation-thread-bubble-max-width, 38rem), 85%);
     min-inline-size: 0;
-    padding: ${token('space-xs')} ${token('space-s')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-s')};
     border-radius: var(--_radius);
     background: var(--conversation-thread-inbound-background, ${token('color-inbound')});
     color: ${token('color-inbound-text')};
@@ -271,7 +278,9 @@ export default css`
     border-start-end-radius: ${token('radius-s')};
   }
   .msg:focus-visible .bubble {
-    outline: ${token('focus-ring-width')} solid ${token('color-focus')};
+    outline-style: solid;
+    outline-width: ${token('focus-ring-width')};
+    outline-color: ${token('color-focus')};
     outline-offset: 2px;
   }
   .msg.media .bubble {
@@ -433,7 +442,8 @@ export default css`
     min-inline-size: 0;
   }
   .template-name {
-    padding: ${token('space-xxs')} ${token('space-xs')} 0;
+    padding-block-start: ${token('space-xxs')};
+    padding-inline: ${token('space-xs')};
     font-size: ${token('font-size-xs')};
     font-weight: ${token('font-weight-strong')};
     color: var(--_muted);
@@ -446,7 +456,8 @@ export default css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: flex-end;
-    gap: ${token('space-xs')} ${token('space-s')};
+    row-gap: ${token('space-xs')};
+    column-gap: ${token('space-s')};
     max-inline-size: min(var(--conversation-thread-bubble-max-width, 38rem), 85%);
     margin-block-start: ${token('space-xs')};
     font-size: ${token('font-size-s')};

@@ -74,6 +74,19 @@ interface Visit {
   markedFor?: string;
 }
 
+/** Resolves on the next animation frame, or soon where frames do not run (a hidden page). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      resolve();
+    };
+    const frame = requestAnimationFrame(done);
+    const timer = setTimeout(done, 50);
+  });
+}
+
 /** True when two message lists would render the same rows. */
 function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {
   if (a.length !== b.length) return false;
@@ -454,10 +467,17 @@ export class ConversationThread extends InboxElement {
     const mark = v.lastKey ?? '';
     if (v.markedFor === mark) return;
     v.markedFor = mark;
-    if (!this.emit('inbox-conversation-update', { conversationId: id, action: 'mark-read' }, { cancelable: true })) return;
+    if (!this.emit('inbox-conversation-update', { conversationId: id, action: 'mark-read' }, { cancelable: true }))
+      return;
     store.update(id, 'mark-read').then(
-      () => this.emit('inbox-conversation-updated', { conversationId: id, action: 'mark-read', conversation: store.getConversation(id) }),
-      (error: unknown) => this.emit('inbox-error', { operation: 'mark-read', error: toError(error, store.dialect), conversationId: id }),
+      () =>
+        this.emit('inbox-conversation-updated', {
+          conversationId: id,
+          action: 'mark-read',
+          conversation: store.getConversation(id),
+        }),
+      (error: unknown) =>
+        this.emit('inbox-error', { operation: 'mark-read', error: toError(error, store.dialect), conversationId: id }),
     );
   }
 
@@ -570,7 +590,7 @@ export class ConversationThread extends InboxElement {
       // not rendered: let the virtualizer bring it in, for a few frames at most
       this.rowsEl?.[virtualizerRef]?.element(i)?.scrollIntoView({ block: 'nearest' });
       for (let frame = 0; frame < 10 && !el; frame++) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await nextFrame();
         el = find();
       }
     }
@@ -595,7 +615,8 @@ export class ConversationThread extends InboxElement {
     const id = this.watchedId;
     if (!store || !id) return;
     void store.loadThread(id);
-    if (!store.getConversation(id) && store.capabilities.getConversation) store.fetchConversation(id).catch(() => undefined);
+    if (!store.getConversation(id) && store.capabilities.getConversation)
+      store.fetchConversation(id).catch(() => undefined);
   }
 
   private retryOlder(): void {
@@ -614,7 +635,8 @@ export class ConversationThread extends InboxElement {
     if (!this.emit('inbox-message-send', { conversationId: id, text, request }, { cancelable: true })) return;
     store.retrySend(ref).then(
       (message) => this.emit('inbox-message-sent', { message }),
-      (error: unknown) => this.emit('inbox-error', { operation: 'send', error: toError(error, store.dialect), conversationId: id }),
+      (error: unknown) =>
+        this.emit('inbox-error', { operation: 'send', error: toError(error, store.dialect), conversationId: id }),
     );
   }
 
@@ -691,9 +713,11 @@ export class ConversationThread extends InboxElement {
         <span class="sub">
           ${phone ? html`<span part="phone" class="phone" dir="ltr">${phone}</span>` : nothing}
           ${status ? html`<span part="status" class="status" data-status=${c!.status}>${status}</span>` : nothing}
-          ${windowText
-            ? html`<span part="window" class="window" data-open=${String(win?.isOpen)}>${windowText}</span>`
-            : nothing}
+          ${
+            windowText
+              ? html`<span part="window" class="window" data-open=${String(win?.isOpen)}>${windowText}</span>`
+              : nothing
+          }
         </span>
       </div>
       <div class="actions"><slot name="actions"></slot></div>
@@ -714,7 +738,12 @@ export class ConversationThread extends InboxElement {
     } else {
       content = html`<span>${s.startOfConversation}</span>`;
     }
-    return html`<div class="row older-row" part="older" data-index=${index} aria-busy=${t?.loadingOlder ? 'true' : 'false'}>
+    return html`<div
+      class="row older-row"
+      part="older"
+      data-index=${index}
+      aria-busy=${t?.loadingOlder ? 'true' : 'false'}
+    >
       ${content}
     </div>`;
   }
@@ -763,13 +792,15 @@ export class ConversationThread extends InboxElement {
     const retryable = Boolean(m.clientRef && store?.failedSend(m.clientRef));
     return html`<div part="failure" class="failure">
       <span class="reason">${failureReason(m.error, s)}</span>
-      ${retryable
-        ? html`<button type="button" part="retry" aria-label=${s.retrySendLabel} @click=${() => this.retrySend(m)}>
-              ${s.retrySend}</button
-            ><button type="button" part="discard" aria-label=${s.discardLabel} @click=${() => this.discard(m)}>
-              ${s.discard}
-            </button>`
-        : nothing}
+      ${
+        retryable
+          ? html`<button type="button" part="retry" aria-label=${s.retrySendLabel} @click=${() => this.retrySend(m)}>
+                ${s.retrySend}</button
+              ><button type="button" part="discard" aria-label=${s.discardLabel} @click=${() => this.discard(m)}>
+                ${s.discard}
+              </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -826,11 +857,13 @@ export class ConversationThread extends InboxElement {
         title=${s.jumpLatest}
         @click=${this.jumpToLatest}
       >
-        ${icon('arrowDown')}${this.newCount
-          ? html`<span part="new-count" class="new-count" aria-hidden="true"
-              >${plural(lang, { other: '{count}' }, this.newCount)}</span
-            >`
-          : nothing}
+        ${icon('arrowDown')}${
+          this.newCount
+            ? html`<span part="new-count" class="new-count" aria-hidden="true"
+                >${plural(lang, { other: '{count}' }, this.newCount)}</span
+              >`
+            : nothing
+        }
       </button>`;
   }
 
@@ -854,22 +887,26 @@ export class ConversationThread extends InboxElement {
         </div>
         <div part="loading" class="loading" ?hidden=${st !== 'loading'}>
           <span class="visually-hidden">${st === 'loading' ? s.loading : ''}</span>
-          ${this.showSkeleton
-            ? html`<div class="skeleton in"></div>
-                <div class="skeleton out"></div>
-                <div class="skeleton in short"></div>
-                <div class="skeleton out long"></div>`
-            : nothing}
+          ${
+            this.showSkeleton
+              ? html`<div class="skeleton in"></div>
+                  <div class="skeleton out"></div>
+                  <div class="skeleton in short"></div>
+                  <div class="skeleton out long"></div>`
+              : nothing
+          }
         </div>
         <div part="empty" class="state-box" ?hidden=${st !== 'empty'}>
           <slot name="empty">${s.empty}</slot>
         </div>
         <div part="error" class="state-box error ${withLog ? 'banner' : ''}" role="alert" ?hidden=${st !== 'error'}>
           <slot name="error"
-            >${st === 'error'
-              ? html`<span class="error-text">${this.errorMessage(error)}</span>
-                  <button type="button" part="retry" class="button" @click=${this.retryThread}>${s.retry}</button>`
-              : nothing}</slot
+            >${
+              st === 'error'
+                ? html`<span class="error-text">${this.errorMessage(error)}</span>
+                    <button type="button" part="retry" class="button" @click=${this.retryThread}>${s.retry}</button>`
+                : nothing
+            }</slot
           >
         </div>
         ${st === 'ready' || (st === 'error' && withLog) ? this.renderLog(s, lang) : nothing}

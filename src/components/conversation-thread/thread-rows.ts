@@ -59,7 +59,7 @@ export function buildRows(messages: readonly Message[], options: BuildRowsOption
   let prevRow: MessageRow | undefined;
   for (const m of messages) {
     const valid = !Number.isNaN(Date.parse(m.createdAt));
-    const day = valid ? dayKey(m.createdAt) : prevDay ?? 'unknown';
+    const day = valid ? dayKey(m.createdAt) : (prevDay ?? 'unknown');
     let breakGroup = false;
     if (day !== prevDay) {
       rows.push({ type: 'day', key: `day:${day}`, at: m.createdAt });

@@ -119,6 +119,12 @@ describe('<assignee-picker>', () => {
       expect(part(el, 'avatar')!.textContent!.trim()).to.equal('BM');
     });
 
+    it('names an assignee the backend gives only by id from the agent list', async () => {
+      const { el } = await render('c5', { seed: [seed('c5', { id: 'agent-4', displayName: 'agent-4' })] });
+      await waitUntil(() => triggerName(el) === 'Lucía Gómez', `trigger shows ${triggerName(el)}`);
+      expect(part(el, 'avatar')!.textContent!.trim()).to.equal('LG');
+    });
+
     it('follows the selection, and conversation-id wins over it', async () => {
       const { el, store } = await render('c1');
       store.select('c2');

@@ -254,7 +254,18 @@ export class AssigneePicker extends InboxElement {
   /** The conversation's assignee: an agent, null (unassigned) or undefined (not known). */
   private assigneeOf(conversation: Conversation | undefined): Agent | null | undefined {
     if (!conversation) return undefined;
-    return conversation.assignee ?? null;
+    const assignee = conversation.assignee ?? null;
+    if (!assignee) return assignee;
+    // some backends give only an id (superwaba lists): show the agent's name and picture when the list knows them
+    const known = this.ctx.store?.getAgentsState().agents.find((a) => a.id === assignee.id);
+    if (!known) return assignee;
+    const bare = !assignee.displayName || assignee.displayName === assignee.id;
+    return {
+      ...known,
+      ...assignee,
+      displayName: bare ? known.displayName : assignee.displayName,
+      avatarUrl: assignee.avatarUrl ?? known.avatarUrl,
+    };
   }
 
   /** The options the listbox shows for the current search. */

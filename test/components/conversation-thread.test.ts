@@ -125,6 +125,17 @@ describe('<conversation-thread>', () => {
       expect(store.getThreadState('c2').messages).to.have.length(1);
     });
 
+    it('stops watching the thread when disconnected (polls no longer fetch it)', async () => {
+      const { el, adapter, store } = await renderThread();
+      const fetches = () => adapter.calls.filter((c) => c.op === 'listMessages').length;
+      await store.poll();
+      const watched = fetches();
+      expect(watched, 'a poll refreshes the watched thread').to.equal(2);
+      el.remove();
+      await store.poll();
+      expect(fetches()).to.equal(watched);
+    });
+
     it('shows `conversation-id` instead of the selection', async () => {
       const c2 = conversation({ id: 'c2', contact: { displayName: 'Grace Hopper' } });
       const { el, provider } = await renderThread({

@@ -14,11 +14,27 @@ const ME = AGENTS[0].id;
 // conv-001 is assigned to Sam Rivera (the current user), conv-002 is unassigned,
 // conv-004 is assigned to Chen Wei, conv-006 to a contact with a very long name.
 function adapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
-  return new MemoryAdapter({ seed: seedConversations({ count: 14, now: NOW }), agents: [...AGENTS], currentUserId: ME, ...options });
+  return new MemoryAdapter({
+    seed: seedConversations({ count: 14, now: NOW }),
+    agents: [...AGENTS],
+    currentUserId: ME,
+    ...options,
+  });
 }
 
-function picker(source: MemoryAdapter, selected: string, inner = html`<assignee-picker></assignee-picker>`, extra = ''): TemplateResult {
-  return html`<inbox-provider .source=${source} poll-interval="0" current-user-id=${ME} selected=${selected} theme=${extra || 'auto'}>
+function picker(
+  source: MemoryAdapter,
+  selected: string,
+  inner = html`<assignee-picker></assignee-picker>`,
+  extra = '',
+): TemplateResult {
+  return html`<inbox-provider
+    .source=${source}
+    poll-interval="0"
+    current-user-id=${ME}
+    selected=${selected}
+    theme=${extra || 'auto'}
+  >
     <div style="min-block-size: 420px">${inner}</div>
   </inbox-provider>`;
 }
@@ -32,7 +48,23 @@ async function open(canvasElement: HTMLElement): Promise<void> {
   await el.updateComplete;
 }
 
-const FIRST = ['Amara', 'Björn', 'Chloé', 'Dmitri', 'Eun-ji', 'Farah', 'Gustavo', 'Hiroshi', 'Ingrid', 'José', 'Kwame', 'Léa', 'Mateo', 'Nadia', 'Oğuz'];
+const FIRST = [
+  'Amara',
+  'Björn',
+  'Chloé',
+  'Dmitri',
+  'Eun-ji',
+  'Farah',
+  'Gustavo',
+  'Hiroshi',
+  'Ingrid',
+  'José',
+  'Kwame',
+  'Léa',
+  'Mateo',
+  'Nadia',
+  'Oğuz',
+];
 const LAST = ['Okafor', 'Søndergaard', 'Lefèvre', 'Ivanov', 'Park', 'Haddad', 'Peña', 'Tanaka', 'Lindström', 'Muñoz'];
 /** 150 agents with accented names: type "lefevre" or "sondergaard" to find them. */
 const MANY_AGENTS: Agent[] = Array.from({ length: 150 }, (_, i) => {
@@ -102,7 +134,11 @@ export const Loading: Story = {
 export const Error: Story = {
   render: () => {
     const source = adapter();
-    source.fail('listAssignees', new InboxError({ kind: 'upstream', message: 'Bad Gateway', dialect: 'memory', httpStatus: 502 }), 1);
+    source.fail(
+      'listAssignees',
+      new InboxError({ kind: 'upstream', message: 'Bad Gateway', dialect: 'memory', httpStatus: 502 }),
+      1,
+    );
     return picker(source, 'conv-004');
   },
   play: async ({ canvasElement }) => open(canvasElement),
@@ -118,13 +154,23 @@ export const Empty: Story = {
 export const AssignmentRejected: Story = {
   render: () => {
     const source = adapter();
-    source.fail('assign', new InboxError({ kind: 'forbidden', message: 'User is not a member of this organization', dialect: 'memory', httpStatus: 403 }));
+    source.fail(
+      'assign',
+      new InboxError({
+        kind: 'forbidden',
+        message: 'User is not a member of this organization',
+        dialect: 'memory',
+        httpStatus: 403,
+      }),
+    );
     return picker(source, 'conv-002');
   },
   play: async ({ canvasElement }) => {
     await open(canvasElement);
     const el = canvasElement.querySelector('assignee-picker');
-    const option = [...(el?.shadowRoot?.querySelectorAll<HTMLElement>('[role="option"]') ?? [])].find((o) => o.textContent?.includes('Chen Wei'));
+    const option = [...(el?.shadowRoot?.querySelectorAll<HTMLElement>('[role="option"]') ?? [])].find((o) =>
+      o.textContent?.includes('Chen Wei'),
+    );
     option?.click();
   },
 };
@@ -150,14 +196,19 @@ export const BackendWithoutAssignment: Story = {
 
 /** No conversation selected: a quiet line. */
 export const Initial: Story = {
-  render: () => html`<inbox-provider .source=${adapter()} poll-interval="0"><assignee-picker></assignee-picker></inbox-provider>`,
+  render: () =>
+    html`<inbox-provider .source=${adapter()} poll-interval="0"><assignee-picker></assignee-picker></inbox-provider>`,
 };
 
 /** Long names and right-to-left text, in an Arabic interface. */
 export const LongContent: Story = {
   render: () => {
     const agents: Agent[] = [
-      { id: 'a1', displayName: 'Maximiliana Alexandrina Konstantinopoulou-Vandenberghe', email: 'maximiliana.konstantinopoulou-vandenberghe@example.com' },
+      {
+        id: 'a1',
+        displayName: 'Maximiliana Alexandrina Konstantinopoulou-Vandenberghe',
+        email: 'maximiliana.konstantinopoulou-vandenberghe@example.com',
+      },
       { id: 'a2', displayName: 'أحمد عبد الرحمن الفارسي', email: 'ahmed@example.com' },
       { id: 'a3', displayName: 'ليلى حسن', email: 'layla@example.com' },
     ];
@@ -185,18 +236,19 @@ export const LongContent: Story = {
 
 /** The dark theme, plus custom tokens and parts: a squarer trigger and a branded highlight. */
 export const Theming: Story = {
-  render: () => html`<style>
-      .branded assignee-picker {
-        --inbox-color-accent: #b39dff;
-        --assignee-picker-active-background: rgb(179 157 255 / 0.16);
-        --assignee-picker-avatar-size: 28px;
-      }
-      .branded assignee-picker::part(trigger) {
-        border-radius: 6px;
-      }
-    </style>
-    <div class="branded" style="background: #0b141a; padding: 16px; min-block-size: 420px">
-      ${picker(adapter(), 'conv-004', html`<assignee-picker></assignee-picker>`, 'dark')}
-    </div>`,
+  render: () =>
+    html`<style>
+        .branded assignee-picker {
+          --inbox-color-accent: #b39dff;
+          --assignee-picker-active-background: rgb(179 157 255 / 0.16);
+          --assignee-picker-avatar-size: 28px;
+        }
+        .branded assignee-picker::part(trigger) {
+          border-radius: 6px;
+        }
+      </style>
+      <div class="branded" style="background: #0b141a; padding: 16px; min-block-size: 420px">
+        ${picker(adapter(), 'conv-004', html`<assignee-picker></assignee-picker>`, 'dark')}
+      </div>`,
   play: async ({ canvasElement }) => open(canvasElement),
 };

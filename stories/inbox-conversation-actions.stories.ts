@@ -14,7 +14,11 @@ function adapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   return new MemoryAdapter({ seed: seedConversations({ count: 14, now: NOW }), agents: [...AGENTS], ...options });
 }
 
-function actions(source: MemoryAdapter, selected: string, inner = html`<inbox-conversation-actions></inbox-conversation-actions>`): TemplateResult {
+function actions(
+  source: MemoryAdapter,
+  selected: string,
+  inner = html`<inbox-conversation-actions></inbox-conversation-actions>`,
+): TemplateResult {
   return html`<inbox-provider .source=${source} poll-interval="0" selected=${selected}>${inner}</inbox-provider>`;
 }
 
@@ -77,7 +81,10 @@ export const Busy: Story = {
 export const Failed: Story = {
   render: () => {
     const source = adapter();
-    source.fail('archive', new InboxError({ kind: 'forbidden', message: 'Forbidden', dialect: 'memory', httpStatus: 403 }));
+    source.fail(
+      'archive',
+      new InboxError({ kind: 'forbidden', message: 'Forbidden', dialect: 'memory', httpStatus: 403 }),
+    );
     return actions(source, 'conv-001');
   },
   play: async ({ canvasElement }) => click(canvasElement, 'archive'),
@@ -98,51 +105,60 @@ export const Loading: Story = {
   render: () => {
     const source = adapter();
     source.hold('getConversation');
-    return actions(source, '', html`<inbox-conversation-actions conversation-id="conv-003"></inbox-conversation-actions>`);
+    return actions(
+      source,
+      '',
+      html`<inbox-conversation-actions conversation-id="conv-003"></inbox-conversation-actions>`,
+    );
   },
 };
 
 /** No action supported by the backend (e.g. Switchbord): nothing is rendered. */
 export const Empty: Story = {
   render: () =>
-    actions(adapter({ capabilities: { close: false, archive: false, markRead: false, markUnread: false } }), 'conv-001'),
+    actions(
+      adapter({ capabilities: { close: false, archive: false, markRead: false, markUnread: false } }),
+      'conv-001',
+    ),
 };
 
 /** Right-to-left with long, localized labels: the buttons wrap and keep their order. */
 export const LongContent: Story = {
-  render: () => html`<div dir="rtl" lang="ar" style="max-inline-size: 360px">
-    ${actions(
-      adapter(),
-      'conv-001',
-      html`<inbox-conversation-actions
-        .i18n=${{
-          label: 'إجراءات المحادثة',
-          close: 'إغلاق المحادثة',
-          archive: 'نقل إلى الأرشيف',
-          markRead: 'تعليم كمقروءة',
-          resolutionLabel: 'النتيجة',
-          resolutions: { resolved: 'تم الحل', no_response: 'لا يوجد رد', spam: 'رسائل مزعجة' },
-        }}
-      ></inbox-conversation-actions>`,
-    )}
-  </div>`,
+  render: () =>
+    html`<div dir="rtl" lang="ar" style="max-inline-size: 360px">
+      ${actions(
+        adapter(),
+        'conv-001',
+        html`<inbox-conversation-actions
+          .i18n=${{
+            label: 'إجراءات المحادثة',
+            close: 'إغلاق المحادثة',
+            archive: 'نقل إلى الأرشيف',
+            markRead: 'تعليم كمقروءة',
+            resolutionLabel: 'النتيجة',
+            resolutions: { resolved: 'تم الحل', no_response: 'لا يوجد رد', spam: 'رسائل مزعجة' },
+          }}
+        ></inbox-conversation-actions>`,
+      )}
+    </div>`,
 };
 
 /** The dark theme with custom tokens and parts: a branded primary button and pill-shaped actions. */
 export const Theming: Story = {
-  render: () => html`<style>
-      .branded inbox-conversation-actions {
-        --inbox-conversation-actions-primary-background: #b39dff;
-        --inbox-conversation-actions-primary-color: #1a1033;
-        --inbox-conversation-actions-gap: 4px;
-      }
-      .branded inbox-conversation-actions::part(action) {
-        border-radius: 999px;
-      }
-    </style>
-    <div class="branded" style="background: #0b141a; padding: 16px">
-      <inbox-provider .source=${adapter()} poll-interval="0" selected="conv-001" theme="dark">
-        <inbox-conversation-actions></inbox-conversation-actions>
-      </inbox-provider>
-    </div>`,
+  render: () =>
+    html`<style>
+        .branded inbox-conversation-actions {
+          --inbox-conversation-actions-primary-background: #b39dff;
+          --inbox-conversation-actions-primary-color: #1a1033;
+          --inbox-conversation-actions-gap: 4px;
+        }
+        .branded inbox-conversation-actions::part(action) {
+          border-radius: 999px;
+        }
+      </style>
+      <div class="branded" style="background: #0b141a; padding: 16px">
+        <inbox-provider .source=${adapter()} poll-interval="0" selected="conv-001" theme="dark">
+          <inbox-conversation-actions></inbox-conversation-actions>
+        </inbox-provider>
+      </div>`,
 };

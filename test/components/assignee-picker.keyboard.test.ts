@@ -38,7 +38,7 @@ function activeOption(el: AssigneePicker): string | null {
   const option = el.shadowRoot!.getElementById(id)!;
   expect(option.getAttribute('role')).to.equal('option');
   expect(option.getAttribute('aria-selected')).to.equal('true');
-  return option.querySelector('.option-name')!.textContent!.replace(/\s+/g, ' ').trim();
+  return option.querySelector('.option-name')!.textContent.replace(/\s+/g, ' ').trim();
 }
 
 async function render(selected: string) {

@@ -43,10 +43,10 @@ function options(el: AssigneePicker): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
 }
 function optionNames(el: AssigneePicker): string[] {
-  return options(el).map((o) => o.querySelector('.option-name')!.textContent!.replace(/\s+/g, ' ').trim());
+  return options(el).map((o) => o.querySelector('.option-name')!.textContent.replace(/\s+/g, ' ').trim());
 }
 function triggerName(el: AssigneePicker): string {
-  return part(el, 'name')!.textContent!.trim();
+  return part(el, 'name')!.textContent.trim();
 }
 
 async function render(selected: string | null = 'c1', adapterOptions: MemoryAdapterOptions = {}) {
@@ -73,7 +73,7 @@ async function openPicker(el: AssigneePicker) {
 
 async function pick(el: AssigneePicker, label: string) {
   if (!part(el, 'listbox')) await openPicker(el);
-  const option = options(el).find((o) => o.textContent!.includes(label));
+  const option = options(el).find((o) => o.textContent.includes(label));
   if (!option) throw new Error(`no option "${label}" in ${optionNames(el).join(', ')}`);
   option.click();
   await el.updateComplete;
@@ -86,10 +86,10 @@ describe('<assignee-picker>', () => {
       const trigger = part(el, 'trigger')!;
       expect(el.state).to.equal('ready');
       expect(triggerName(el)).to.equal('Aisha Khan');
-      expect(part(el, 'avatar')!.textContent!.trim()).to.equal('AK');
+      expect(part(el, 'avatar')!.textContent.trim()).to.equal('AK');
       expect(trigger.getAttribute('aria-expanded')).to.equal('false');
       expect(trigger.getAttribute('aria-haspopup')).to.equal('dialog');
-      expect(trigger.textContent!.replace(/\s+/g, ' ')).to.contain('Assignee: Aisha Khan');
+      expect(trigger.textContent.replace(/\s+/g, ' ')).to.contain('Assignee: Aisha Khan');
       await expect(el).to.be.accessible();
     });
 
@@ -116,13 +116,13 @@ describe('<assignee-picker>', () => {
       store.select('c4');
       await settled(el);
       expect(part(el, 'avatar')!.querySelector('img')).to.equal(null);
-      expect(part(el, 'avatar')!.textContent!.trim()).to.equal('BM');
+      expect(part(el, 'avatar')!.textContent.trim()).to.equal('BM');
     });
 
     it('names an assignee the backend gives only by id from the agent list', async () => {
       const { el } = await render('c5', { seed: [seed('c5', { id: 'agent-4', displayName: 'agent-4' })] });
       await waitUntil(() => triggerName(el) === 'Lucía Gómez', `trigger shows ${triggerName(el)}`);
-      expect(part(el, 'avatar')!.textContent!.trim()).to.equal('LG');
+      expect(part(el, 'avatar')!.textContent.trim()).to.equal('LG');
     });
 
     it('follows the selection, and conversation-id wins over it', async () => {
@@ -175,7 +175,7 @@ describe('<assignee-picker>', () => {
       await el.updateComplete;
       expect(el.state).to.equal('loading');
       await openPicker(el);
-      expect(part(el, 'loading')).to.exist;
+      expect(part(el, 'loading')).to.not.equal(null);
       expect(part(el, 'listbox')!.getAttribute('aria-busy')).to.equal('true');
       // "Assign to me" and "Unassign" work before the agents arrive
       expect(optionNames(el)).to.deep.equal(['Assign to me', 'Unassign']);
@@ -191,17 +191,24 @@ describe('<assignee-picker>', () => {
       const adapter = new MemoryAdapter({ seed: SEEDS() });
       adapter.fail(
         'listAssignees',
-        new InboxError({ kind: 'upstream', message: 'RAW upstream profile service text', dialect: 'memory', httpStatus: 502 }),
+        new InboxError({
+          kind: 'upstream',
+          message: 'RAW upstream profile service text',
+          dialect: 'memory',
+          httpStatus: 502,
+        }),
         1,
       );
       const errors: InboxErrorDetail[] = [];
-      const provider = await fixture<InboxProvider>(html`<inbox-provider
-        .source=${adapter}
-        poll-interval="0"
-        selected="c1"
-        @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
-        ><assignee-picker></assignee-picker
-      ></inbox-provider>`);
+      const provider = await fixture<InboxProvider>(
+        html`<inbox-provider
+          .source=${adapter}
+          poll-interval="0"
+          selected="c1"
+          @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
+          ><assignee-picker></assignee-picker
+        ></inbox-provider>`,
+      );
       const el = provider.querySelector('assignee-picker')!;
       await waitUntil(() => el.state === 'error', 'no error state');
       expect(errors.map((e) => e.operation)).to.deep.equal(['agents']);
@@ -226,20 +233,22 @@ describe('<assignee-picker>', () => {
       const { el } = await render('c2', { agents: [] });
       expect(el.state).to.equal('empty');
       await openPicker(el);
-      expect(part(el, 'empty')!.textContent!.trim()).to.equal('No agents to assign.');
+      expect(part(el, 'empty')!.textContent.trim()).to.equal('No agents to assign.');
       expect(optionNames(el)).to.deep.equal(['Assign to me']);
       await expect(el).to.be.accessible();
     });
 
     it('uses the provider’s agents where the backend cannot list them', async () => {
       const adapter = new MemoryAdapter({ seed: SEEDS(), capabilities: { listAssignees: false } });
-      const provider = await fixture<InboxProvider>(html`<inbox-provider
-        .source=${adapter}
-        .options=${{ agents: [{ id: 'agent-7', displayName: 'Jonas Weber' }] }}
-        poll-interval="0"
-        selected="c2"
-        ><assignee-picker></assignee-picker
-      ></inbox-provider>`);
+      const provider = await fixture<InboxProvider>(
+        html`<inbox-provider
+          .source=${adapter}
+          .options=${{ agents: [{ id: 'agent-7', displayName: 'Jonas Weber' }] }}
+          poll-interval="0"
+          selected="c2"
+          ><assignee-picker></assignee-picker
+        ></inbox-provider>`,
+      );
       const el = provider.querySelector('assignee-picker')!;
       await waitUntil(() => el.state === 'ready');
       await openPicker(el);
@@ -248,7 +257,9 @@ describe('<assignee-picker>', () => {
     });
 
     it('says so and stays disabled where the backend cannot assign', async () => {
-      const { el, adapter } = await render('c1', { capabilities: { assign: false, unassign: false, listAssignees: false } });
+      const { el, adapter } = await render('c1', {
+        capabilities: { assign: false, unassign: false, listAssignees: false },
+      });
       const trigger = part(el, 'trigger')!;
       expect(trigger.getAttribute('aria-disabled')).to.equal('true');
       expect(part(el, 'notice')!.textContent).to.equal('Assignment isn’t available in this inbox.');
@@ -267,7 +278,11 @@ describe('<assignee-picker>', () => {
     it('offers "Assign to me", "Unassign" and the agents, the current one marked', async () => {
       const { el } = await render('c1');
       await openPicker(el);
-      expect(optionNames(el)).to.deep.equal(['Assign to me', 'Unassign', ...AGENTS.map((a) => a.displayName + (a.id === 'agent-1' ? ' (you)' : ''))]);
+      expect(optionNames(el)).to.deep.equal([
+        'Assign to me',
+        'Unassign',
+        ...AGENTS.map((a) => a.displayName + (a.id === 'agent-1' ? ' (you)' : '')),
+      ]);
       expect(part(el, 'assign-me')!.getAttribute('role')).to.equal('option');
       expect(part(el, 'unassign')!.getAttribute('role')).to.equal('option');
       const current = part(el, 'current')!;
@@ -297,7 +312,9 @@ describe('<assignee-picker>', () => {
     it('leaves out "Assign to me" without a current user', async () => {
       const adapter = new MemoryAdapter({ seed: SEEDS() });
       const provider = await fixture<InboxProvider>(
-        html`<inbox-provider .source=${adapter} poll-interval="0" selected="c2"><assignee-picker></assignee-picker></inbox-provider>`,
+        html`<inbox-provider .source=${adapter} poll-interval="0" selected="c2"
+          ><assignee-picker></assignee-picker
+        ></inbox-provider>`,
       );
       const el = provider.querySelector('assignee-picker')!;
       await waitUntil(() => el.state === 'ready');
@@ -323,7 +340,7 @@ describe('<assignee-picker>', () => {
       expect(optionNames(el)).to.deep.equal(['Olu Adeyemi']);
       await type('zzz');
       expect(options(el)).to.have.length(0);
-      expect(part(el, 'empty')!.textContent!.trim()).to.equal('No agents match “zzz”.');
+      expect(part(el, 'empty')!.textContent.trim()).to.equal('No agents match “zzz”.');
       await expect(el).to.be.accessible();
     });
   });
@@ -398,7 +415,14 @@ describe('<assignee-picker>', () => {
       expect(triggerName(el)).to.equal('Chen Wei');
       expect(part(el, 'trigger')!.getAttribute('aria-busy')).to.equal('true');
       const failed = oneEvent(el, 'inbox-error');
-      gate.fail(new InboxError({ kind: 'forbidden', message: 'User is not a member of this organization', dialect: 'memory', httpStatus: 403 }));
+      gate.fail(
+        new InboxError({
+          kind: 'forbidden',
+          message: 'User is not a member of this organization',
+          dialect: 'memory',
+          httpStatus: 403,
+        }),
+      );
       const { detail } = await failed;
       expect(detail.operation).to.equal('assign');
       expect(detail.conversationId).to.equal('c1');
@@ -460,7 +484,10 @@ describe('<assignee-picker>', () => {
     it('replaces strings through i18n and follows a dark theme', async () => {
       const adapter = new MemoryAdapter({ seed: SEEDS() });
       const { el } = await renderWithProvider<AssigneePicker>(
-        html`<assignee-picker theme="dark" .i18n=${{ unassigned: 'Sin asignar', label: 'Responsable' }}></assignee-picker>`,
+        html`<assignee-picker
+          theme="dark"
+          .i18n=${{ unassigned: 'Sin asignar', label: 'Responsable' }}
+        ></assignee-picker>`,
         { adapter, selected: 'c2' },
       );
       await settled(el);

@@ -130,7 +130,9 @@ describe('conversation actions keep the inbox consistent', () => {
     picker.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
     await picker.updateComplete;
     const done = oneEvent(picker, 'inbox-conversation-assigned');
-    [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent!.includes('Chen Wei'))!.click();
+    [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')]
+      .find((o) => o.textContent.includes('Chen Wei'))!
+      .click();
     await done;
     expect(store.getConversation('c1')!.assignee!.id).to.equal('agent-3');
     await waitUntil(() => row(list, 'c1').querySelector('[part~="assignee"]')?.textContent?.includes('Chen Wei'));

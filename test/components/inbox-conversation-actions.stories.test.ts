@@ -36,7 +36,9 @@ describe('inbox-conversation-actions stories', () => {
       await story.play?.({ canvasElement });
       await waitUntil(() => el.state === EXPECTED[name].state, `state is ${el.state}`);
       await el.updateComplete;
-      const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button[data-action]')].map((b) => b.dataset.action);
+      const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button[data-action]')].map(
+        (b) => b.dataset.action,
+      );
       expect(shown).to.deep.equal(EXPECTED[name].actions);
       if (name === 'Busy') {
         const busy = el.shadowRoot!.querySelector('button[data-action="archive"]')!;

@@ -72,7 +72,7 @@ describe('<inbox-conversation-actions>', () => {
       const { el } = await render('c1');
       expect(el.state).to.equal('ready');
       expect(actions(el)).to.deep.equal(['mark-read', 'archive', 'close']);
-      expect(buttons(el).map((b) => b.textContent!.trim())).to.deep.equal(['Mark as read', 'Archive', 'Close']);
+      expect(buttons(el).map((b) => b.textContent.trim())).to.deep.equal(['Mark as read', 'Archive', 'Close']);
       expect(button(el, 'archive').getAttribute('part')).to.equal('action archive');
       const base = part(el, 'base')!;
       expect(base.getAttribute('role')).to.equal('group');
@@ -185,7 +185,9 @@ describe('<inbox-conversation-actions>', () => {
       button(el, 'close').click();
       expect((await update).detail).to.deep.equal({ conversationId: 'c1', action: 'close', resolution: 'spam' });
       expect((await updated).detail.conversation!.status).to.equal('closed');
-      expect(adapter.calls.filter((c) => c.op === 'close').map((c) => c.args)).to.deep.equal([['c1', { resolution: 'spam' }]]);
+      expect(adapter.calls.filter((c) => c.op === 'close').map((c) => c.args)).to.deep.equal([
+        ['c1', { resolution: 'spam' }],
+      ]);
       await el.updateComplete;
       expect(actions(el)).to.deep.equal(['mark-read', 'archive']);
     });
@@ -278,7 +280,9 @@ describe('<inbox-conversation-actions>', () => {
       expect(el.state).to.equal('error');
       const error = part(el, 'error')!;
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(error.textContent).to.contain('The conversation could not be archived. You are not allowed to change this conversation.');
+      expect(error.textContent).to.contain(
+        'The conversation could not be archived. You are not allowed to change this conversation.',
+      );
       expect(error.textContent).not.to.contain('RAW');
       expect(part(el, 'retry')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -368,7 +372,7 @@ describe('<inbox-conversation-actions>', () => {
         { adapter, selected: 'c1' },
       );
       await settled(el);
-      expect(button(el, 'archive').textContent!.trim()).to.equal('Archivar');
+      expect(button(el, 'archive').textContent.trim()).to.equal('Archivar');
       expect((part(el, 'resolution') as HTMLSelectElement).options[0].textContent).to.equal('Resuelta');
       expect((part(el, 'resolution') as HTMLSelectElement).options[1].textContent).to.equal('No response');
       expect(part(el, 'base')!.dataset.theme).to.equal('dark');

@@ -20,7 +20,8 @@ import { ASSIGNEE_PICKER_STRINGS, type AssigneePickerStrings } from './assignee-
 export type AssigneePickerState = 'initial' | 'loading' | 'ready' | 'empty' | 'error';
 
 /** One row of the listbox. */
-type PickerOption = { kind: 'me'; agent: Agent; known: boolean } | { kind: 'unassign' } | { kind: 'agent'; agent: Agent };
+type PickerOption =
+  { kind: 'me'; agent: Agent; known: boolean } | { kind: 'unassign' } | { kind: 'agent'; agent: Agent };
 
 interface AssignFailure {
   target: Agent | null;
@@ -50,7 +51,9 @@ const unassignIcon = svg`<circle cx="8" cy="8" r="5.75" fill="none" stroke="curr
 const searchIcon = svg`<circle cx="7" cy="7" r="4.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M10.25 10.25L13.5 13.5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>`;
 
 function icon(content: ReturnType<typeof svg>, cls = 'icon'): TemplateResult {
-  return html`<svg class=${cls} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${content}</svg>`;
+  return html`<svg class=${cls} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    ${content}
+  </svg>`;
 }
 
 /**
@@ -303,7 +306,11 @@ export class AssigneePicker extends InboxElement {
       .fetchConversation(id)
       .catch((error: unknown) => {
         if (isAbortError(error)) return;
-        this.emit('inbox-error', { operation: 'conversation', error: toInboxError(error, store.dialect), conversationId: id });
+        this.emit('inbox-error', {
+          operation: 'conversation',
+          error: toInboxError(error, store.dialect),
+          conversationId: id,
+        });
       })
       .finally(() => {
         this.fetching.delete(token);
@@ -346,7 +353,11 @@ export class AssigneePicker extends InboxElement {
     this.query = initialQuery;
     const conversation = store.getConversation(id);
     const options = this.options(store, conversation);
-    this.activeIndex = initialQuery ? (options.length ? 0 : -1) : this.currentOptionIndex(options, this.assigneeOf(conversation));
+    this.activeIndex = initialQuery
+      ? options.length
+        ? 0
+        : -1
+      : this.currentOptionIndex(options, this.assigneeOf(conversation));
     this.open = true;
     this.openKey = this.activeKey;
     this.focusSearchNext = true;
@@ -444,7 +455,11 @@ export class AssigneePicker extends InboxElement {
     const id = this.currentId;
     if (!store || !id) return;
     const options = this.options(store, store.getConversation(id));
-    this.activeIndex = this.query.trim() ? (options.length ? 0 : -1) : this.currentOptionIndex(options, this.assigneeOf(store.getConversation(id)));
+    this.activeIndex = this.query.trim()
+      ? options.length
+        ? 0
+        : -1
+      : this.currentOptionIndex(options, this.assigneeOf(store.getConversation(id)));
     this.revealActiveNext = true;
     const s = this.strings;
     const agents = options.filter((o) => o.kind === 'agent').length;
@@ -571,8 +586,7 @@ export class AssigneePicker extends InboxElement {
           this.announcement = target ? formatString(s.assignedTo, { name: target.displayName }) : s.nowUnassigned;
         }
         this.requestUpdate();
-        const conversation =
-          store.getConversation(id) ?? (await store.fetchConversation(id).catch(() => undefined));
+        const conversation = store.getConversation(id) ?? (await store.fetchConversation(id).catch(() => undefined));
         if (conversation) this.emit('inbox-conversation-assigned', { conversation });
       },
       (error: unknown) => {
@@ -597,12 +611,15 @@ export class AssigneePicker extends InboxElement {
   // ---- rendering -------------------------------------------------------------------------
 
   private renderAvatar(agent: Agent | null | undefined, lang: string): TemplateResult {
-    if (!agent) return html`<span part="avatar" class="avatar avatar-empty" aria-hidden="true">${icon(personIcon)}</span>`;
+    if (!agent)
+      return html`<span part="avatar" class="avatar avatar-empty" aria-hidden="true">${icon(personIcon)}</span>`;
     const url = httpUrl(agent.avatarUrl);
     return html`<span part="avatar" class="avatar" aria-hidden="true"
-      >${url
-        ? html`<img src=${url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
-        : initials(agent.displayName, lang)}</span
+      >${
+        url
+          ? html`<img src=${url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+          : initials(agent.displayName, lang)
+      }</span
     >`;
   }
 
@@ -646,11 +663,22 @@ export class AssigneePicker extends InboxElement {
     </button>`;
   }
 
-  private renderOption(option: PickerOption, index: number, assignee: Agent | null | undefined, me: string | undefined, lang: string): TemplateResult {
+  private renderOption(
+    option: PickerOption,
+    index: number,
+    assignee: Agent | null | undefined,
+    me: string | undefined,
+    lang: string,
+  ): TemplateResult {
     const s = this.strings;
     const active = index === this.activeIndex;
     const current = option.kind === 'agent' && assignee?.id === option.agent.id;
-    const parts = ['option', option.kind === 'me' ? 'assign-me' : option.kind === 'unassign' ? 'unassign' : '', active ? 'active' : '', current ? 'current' : '']
+    const parts = [
+      'option',
+      option.kind === 'me' ? 'assign-me' : option.kind === 'unassign' ? 'unassign' : '',
+      active ? 'active' : '',
+      current ? 'current' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const body =
@@ -660,23 +688,30 @@ export class AssigneePicker extends InboxElement {
               ><span class="option-name"><span class="option-label">${s.unassign}</span></span></span
             >`
         : option.kind === 'me'
-          ? html`${option.known
-                ? this.renderAvatar(option.agent, lang)
-                : html`<span part="avatar" class="avatar avatar-empty" aria-hidden="true">${icon(personIcon)}</span>`}<span
-                class="option-text"
+          ? html`${
+                option.known
+                  ? this.renderAvatar(option.agent, lang)
+                  : html`<span part="avatar" class="avatar avatar-empty" aria-hidden="true">${icon(personIcon)}</span>`
+              }<span class="option-text"
                 ><span class="option-name"><span class="option-label">${s.assignToMe}</span></span></span
               >`
           : html`${this.renderAvatar(option.agent, lang)}<span class="option-text"
                 ><span class="option-name"
-                  ><span class="option-label" dir="auto">${option.agent.displayName}</span>${option.agent.id === me
-                    ? html` <span class="you">${s.you}</span>`
-                    : nothing}</span
-                >${option.agent.email
-                  ? html`<span class="option-email"><span class="option-label" dir="auto">${option.agent.email}</span></span>`
-                  : nothing}</span
-              >${current
-                ? html`${icon(checkIcon, 'icon check')}<span class="visually-hidden">, ${s.current}</span>`
-                : nothing}`;
+                  ><span class="option-label" dir="auto">${option.agent.displayName}</span>${
+                    option.agent.id === me ? html` <span class="you">${s.you}</span>` : nothing
+                  }</span
+                >${
+                  option.agent.email
+                    ? html`<span class="option-email"
+                        ><span class="option-label" dir="auto">${option.agent.email}</span></span
+                      >`
+                    : nothing
+                }</span
+              >${
+                current
+                  ? html`${icon(checkIcon, 'icon check')}<span class="visually-hidden">, ${s.current}</span>`
+                  : nothing
+              }`;
     return html`<div
       id=${`option-${index}`}
       role="option"
@@ -742,27 +777,38 @@ export class AssigneePicker extends InboxElement {
       >
         ${options.map((o, i) => this.renderOption(o, i, assignee, me, lang))}
       </div>
-      ${loading
-        ? html`<div part="loading" class="loading">
-            <span class="visually-hidden" role="status">${s.loadingAgents}</span>
-            ${this.showSkeleton
-              ? [0, 1, 2].map(
-                  () => html`<div class="skeleton-row" aria-hidden="true"><span class="skeleton sk-avatar"></span><span class="skeleton sk-line"></span></div>`,
-                )
-              : nothing}
-          </div>`
-        : nothing}
-      ${failed
-        ? html`<div part="error" class="error agents-error" role="alert">
-            <span>${s.agentsErrors[agentsState.error?.kind ?? 'server'] ?? s.agentsFailed}</span>
-            <button part="retry" class="link-button" type="button" @click=${this.retryAgents}>${s.retry}</button>
-          </div>`
-        : nothing}
-      ${!loading && !failed && agentCount === 0
-        ? html`<p part="empty" class="empty">
-            ${this.query.trim() && agentsState.agents.length ? formatString(s.noMatches, { query: this.query.trim() }) : s.noAgents}
-          </p>`
-        : nothing}
+      ${
+        loading
+          ? html`<div part="loading" class="loading">
+              <span class="visually-hidden" role="status">${s.loadingAgents}</span>
+              ${
+                this.showSkeleton
+                  ? [0, 1, 2].map(
+                      () =>
+                        html`<div class="skeleton-row" aria-hidden="true">
+                          <span class="skeleton sk-avatar"></span><span class="skeleton sk-line"></span>
+                        </div>`,
+                    )
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        failed
+          ? html`<div part="error" class="error agents-error" role="alert">
+              <span>${s.agentsErrors[agentsState.error?.kind ?? 'server'] ?? s.agentsFailed}</span>
+              <button part="retry" class="link-button" type="button" @click=${this.retryAgents}>${s.retry}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        !loading && !failed && agentCount === 0
+          ? html`<p part="empty" class="empty">
+              ${this.query.trim() && agentsState.agents.length ? formatString(s.noMatches, { query: this.query.trim() }) : s.noAgents}
+            </p>`
+          : nothing
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.open ? this.announcement : ''}</div>
     </div>`;
   }
@@ -775,9 +821,13 @@ export class AssigneePicker extends InboxElement {
     return html`<div part="error" class="error assign-error" role="alert">
       <span class="error-text">${this.failureMessage(failure)}</span>
       <span class="error-actions">
-        ${failure.error.retryable
-          ? html`<button part="retry" class="link-button" type="button" @click=${this.retryAssign}>${s.retry}</button>`
-          : nothing}
+        ${
+          failure.error.retryable
+            ? html`<button part="retry" class="link-button" type="button" @click=${this.retryAssign}>
+                ${s.retry}
+              </button>`
+            : nothing
+        }
         <button part="dismiss" class="link-button" type="button" @click=${this.dismissFailure}>${s.dismiss}</button>
       </span>
     </div>`;

@@ -231,7 +231,11 @@ export class InboxConversationActions extends InboxElement {
       .fetchConversation(id)
       .catch((error: unknown) => {
         if (isAbortError(error)) return;
-        this.emit('inbox-error', { operation: 'conversation', error: toInboxError(error, store.dialect), conversationId: id });
+        this.emit('inbox-error', {
+          operation: 'conversation',
+          error: toInboxError(error, store.dialect),
+          conversationId: id,
+        });
       })
       .finally(() => {
         this.fetching.delete(token);
@@ -247,7 +251,8 @@ export class InboxConversationActions extends InboxElement {
 
   private onActionClick(view: SlotView): void {
     if (view.busy) return;
-    const resolution = view.action === 'close' && this.resolutions.length ? this.resolution || this.resolutions[0] : undefined;
+    const resolution =
+      view.action === 'close' && this.resolutions.length ? this.resolution || this.resolutions[0] : undefined;
     this.run(view.action, resolution);
   }
 
@@ -259,7 +264,8 @@ export class InboxConversationActions extends InboxElement {
     const slot = SLOT_OF[action];
     const key = `${id}|${slot}`;
     if (this.busy.has(key)) return;
-    const detail = resolution !== undefined ? { conversationId: id, action, resolution } : { conversationId: id, action };
+    const detail =
+      resolution !== undefined ? { conversationId: id, action, resolution } : { conversationId: id, action };
     if (!this.emit('inbox-conversation-update', detail, { cancelable: true })) return;
     this.failures.delete(id);
     this.busy.set(key, action);
@@ -271,7 +277,11 @@ export class InboxConversationActions extends InboxElement {
         this.busy.delete(key);
         if (this.currentId === id) this.announcement = this.strings.done[action];
         this.requestUpdate();
-        this.emit('inbox-conversation-updated', { conversationId: id, action, conversation: store.getConversation(id) });
+        this.emit('inbox-conversation-updated', {
+          conversationId: id,
+          action,
+          conversation: store.getConversation(id),
+        });
       },
       (error: unknown) => {
         this.busy.delete(key);
@@ -354,11 +364,13 @@ export class InboxConversationActions extends InboxElement {
       aria-disabled=${view.busy ? 'true' : nothing}
       @click=${() => this.onActionClick(view)}
     >
-      ${view.busy
-        ? html`<span class="spinner" aria-hidden="true"></span>`
-        : html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            ${ICONS[view.action]}
-          </svg>`}
+      ${
+        view.busy
+          ? html`<span class="spinner" aria-hidden="true"></span>`
+          : html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+              ${ICONS[view.action]}
+            </svg>`
+      }
       <span class="label">${this.label(view.action)}</span>
     </button>`;
   }
@@ -390,9 +402,11 @@ export class InboxConversationActions extends InboxElement {
     return html`<div part="error" class="error" role="alert">
       <span class="error-text">${s.failed[failure.action]}${reason ? ` ${reason}` : ''}</span>
       <span class="error-actions">
-        ${failure.error.retryable
-          ? html`<button part="retry" class="link-button" type="button" @click=${this.retry}>${s.retry}</button>`
-          : nothing}
+        ${
+          failure.error.retryable
+            ? html`<button part="retry" class="link-button" type="button" @click=${this.retry}>${s.retry}</button>`
+            : nothing
+        }
         <button part="dismiss" class="link-button" type="button" @click=${this.dismiss}>${s.dismiss}</button>
       </span>
     </div>`;
@@ -410,9 +424,17 @@ export class InboxConversationActions extends InboxElement {
       aria-label=${views.length ? this.strings.label : nothing}
       aria-busy=${this.state === 'loading' ? 'true' : nothing}
     >
-      ${views.length
-        ? html`<div class="actions">${repeat(views, (v) => v.slot, (v) => this.renderSlot(v))}</div>`
-        : nothing}
+      ${
+        views.length
+          ? html`<div class="actions">
+              ${repeat(
+                views,
+                (v) => v.slot,
+                (v) => this.renderSlot(v),
+              )}
+            </div>`
+          : nothing
+      }
       ${id ? this.renderFailure(id) : nothing}
       <span class="visually-hidden" role="status">${this.announcement}</span>
     </div>`;

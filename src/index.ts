@@ -8,6 +8,7 @@ export { InboxList } from './components/inbox-list/inbox-list.js';
 export { ConversationThread } from './components/conversation-thread/conversation-thread.js';
 export { MessageComposer } from './components/message-composer/message-composer.js';
 export { AssigneePicker } from './components/assignee-picker/assignee-picker.js';
+export { InboxConversationActions } from './components/inbox-conversation-actions/inbox-conversation-actions.js';
 
 export { createDataSource, SUPPORTED_BACKENDS } from './adapters/create-data-source.js';
 export { InboxStore, createClientRef } from './data/store.js';

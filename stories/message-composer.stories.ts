@@ -25,8 +25,24 @@ const ME = AGENTS[0].id;
 function seed(id: string, ago: number, name = 'Amelia Watson', patch: Partial<Conversation> = {}): MemorySeed {
   const at = (ms: number) => new Date(NOW - ms).toISOString();
   const messages: Message[] = [
-    { id: `${id}-1`, conversationId: id, direction: 'outbound', kind: 'text', text: 'Hello! How can we help?', status: 'read', createdAt: at(ago + 5 * MINUTE) },
-    { id: `${id}-2`, conversationId: id, direction: 'inbound', kind: 'text', text: 'Is my order 1042 on its way?', status: 'received', createdAt: at(ago) },
+    {
+      id: `${id}-1`,
+      conversationId: id,
+      direction: 'outbound',
+      kind: 'text',
+      text: 'Hello! How can we help?',
+      status: 'read',
+      createdAt: at(ago + 5 * MINUTE),
+    },
+    {
+      id: `${id}-2`,
+      conversationId: id,
+      direction: 'inbound',
+      kind: 'text',
+      text: 'Is my order 1042 on its way?',
+      status: 'received',
+      createdAt: at(ago),
+    },
   ];
   return {
     conversation: {
@@ -100,9 +116,9 @@ function composerIn(
       class="composer-frame"
       dir=${attrs.dir ?? 'ltr'}
       lang=${attrs.lang ?? 'en'}
-      style="display: flex; flex-direction: column; max-inline-size: 560px; border: 1px solid #d9dee3; ${attrs.withThread
-        ? 'block-size: 480px;'
-        : ''} ${attrs.style ?? ''}"
+      style="display: flex; flex-direction: column; max-inline-size: 560px; border: 1px solid #d9dee3; ${
+        attrs.withThread ? 'block-size: 480px;' : ''
+      } ${attrs.style ?? ''}"
     >
       ${attrs.withThread ? html`<conversation-thread no-auto-read style="flex: 1; min-block-size: 0"></conversation-thread>` : ''}
       ${inner}
@@ -171,7 +187,10 @@ export const Loading: Story = {
 export const Typing: Story = {
   render: () => {
     const source = adapter();
-    return composerIn(draft(source, OPEN, 'Hi Amelia! Your order 1042 left our warehouse this morning.\nTracking: '), OPEN);
+    return composerIn(
+      draft(source, OPEN, 'Hi Amelia! Your order 1042 left our warehouse this morning.\nTracking: '),
+      OPEN,
+    );
   },
 };
 
@@ -180,7 +199,11 @@ export const NearTheLimit: Story = {
   render: () => {
     const source = adapter();
     const text = 'Thanks for waiting! Your replacement jacket ships today and should arrive by Thursday. Any...';
-    return composerIn(draft(source, OPEN, text.padEnd(112, '.')), OPEN, html`<message-composer max-length="120"></message-composer>`);
+    return composerIn(
+      draft(source, OPEN, text.padEnd(112, '.')),
+      OPEN,
+      html`<message-composer max-length="120"></message-composer>`,
+    );
   },
 };
 
@@ -258,7 +281,10 @@ export const Disabled: Story = {
 export const LongContent: Story = {
   render: () => {
     const source = adapter();
-    const lines = Array.from({ length: 14 }, (_, i) => `${i + 1}. A step of the return process, explained in some detail.`);
+    const lines = Array.from(
+      { length: 14 },
+      (_, i) => `${i + 1}. A step of the return process, explained in some detail.`,
+    );
     return composerIn(draft(source, OPEN, lines.join('\n')), OPEN);
   },
 };
@@ -278,7 +304,8 @@ export const RightToLeft: Story = {
 
 /** Dark theme, through the provider's `theme="dark"`. */
 export const Dark: Story = {
-  render: () => composerIn(adapter(), CLOSING, undefined, { theme: 'dark', withThread: true, style: 'background: #0b141a' }),
+  render: () =>
+    composerIn(adapter(), CLOSING, undefined, { theme: 'dark', withThread: true, style: 'background: #0b141a' }),
 };
 
 /** Tokens and parts: a brand accent, a square field and a taller input limit. */

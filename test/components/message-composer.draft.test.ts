@@ -7,7 +7,8 @@ const key = (dialect: string, id: string) => `inbox-elements:draft:${dialect}:${
 
 describe('<message-composer> drafts', () => {
   afterEach(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('inbox-elements:draft:composer-test-')) localStorage.removeItem(k);
+    for (const k of Object.keys(localStorage))
+      if (k.startsWith('inbox-elements:draft:composer-test-')) localStorage.removeItem(k);
   });
 
   it('never shows a draft in another conversation, and restores it on return', async () => {
@@ -44,7 +45,7 @@ describe('<message-composer> drafts', () => {
     store.select('conv-003');
     await el.updateComplete;
     expect(localStorage.getItem(key(adapter.dialect, 'conv-001'))).to.equal('Stored');
-    expect(localStorage.getItem(key(adapter.dialect, 'conv-003'))).to.be.null;
+    expect(localStorage.getItem(key(adapter.dialect, 'conv-003'))).to.equal(null);
   });
 
   it('writes the draft after a pause in typing', async () => {
@@ -84,7 +85,7 @@ describe('<message-composer> drafts', () => {
     input(el).focus();
     await press(el, 'Enter');
     await waitUntil(() => sends(adapter).length === 1);
-    expect(localStorage.getItem(key(adapter.dialect, 'conv-001'))).to.be.null;
+    expect(localStorage.getItem(key(adapter.dialect, 'conv-001'))).to.equal(null);
     store.select('conv-003');
     await el.updateComplete;
     store.select('conv-001');
@@ -111,10 +112,12 @@ describe('<message-composer> drafts', () => {
 
   it('keeps drafts apart between two composers pinned to different conversations', async () => {
     const adapter = newAdapter();
-    const provider = await fixture<InboxProvider>(html`<inbox-provider .source=${adapter} poll-interval="0">
-      <message-composer conversation-id="conv-001"></message-composer>
-      <message-composer conversation-id="conv-003"></message-composer>
-    </inbox-provider>`);
+    const provider = await fixture<InboxProvider>(
+      html`<inbox-provider .source=${adapter} poll-interval="0">
+        <message-composer conversation-id="conv-001"></message-composer>
+        <message-composer conversation-id="conv-003"></message-composer>
+      </inbox-provider>`,
+    );
     await waitUntil(() => provider.inboxStore);
     const [a, b] = [...provider.querySelectorAll('message-composer')] as MessageComposer[];
     await a.updateComplete;

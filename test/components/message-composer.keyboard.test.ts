@@ -8,7 +8,9 @@ import { input, press, renderComposer, sends, type } from './message-composer.he
  * cases dispatch the keydown the browser sends while composing.
  */
 function imeEnter(target: HTMLTextAreaElement, init: KeyboardEventInit): boolean {
-  return target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true, ...init }));
+  return target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true, ...init }),
+  );
 }
 
 describe('<message-composer> keyboard', () => {
@@ -39,7 +41,7 @@ describe('<message-composer> keyboard', () => {
     await type(el, 'nihongo');
     const notCancelled = imeEnter(input(el), { isComposing: true });
     await el.updateComplete;
-    expect(notCancelled).to.be.true; // the IME keeps its Enter
+    expect(notCancelled).to.equal(true); // the IME keeps its Enter
     expect(sends(adapter)).to.have.length(0);
     expect(input(el).value).to.equal('nihongo');
   });
@@ -47,7 +49,7 @@ describe('<message-composer> keyboard', () => {
   it('never sends on the IME process key (keyCode 229)', async () => {
     const { el, adapter } = await renderComposer();
     await type(el, 'hangul');
-    imeEnter(input(el), { keyCode: 229 } as KeyboardEventInit);
+    imeEnter(input(el), { keyCode: 229 });
     await el.updateComplete;
     expect(sends(adapter)).to.have.length(0);
     expect(input(el).value).to.equal('hangul');
@@ -59,12 +61,12 @@ describe('<message-composer> keyboard', () => {
     await press(el, 'Tab');
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('send');
     await press(el, 'Tab');
-    expect(el.shadowRoot!.activeElement === null).to.be.true; // left the composer
+    expect(el.shadowRoot!.activeElement === null).to.equal(true); // left the composer
   });
 
   it('delegates focus to the input', async () => {
     const { el } = await renderComposer();
     el.focus();
-    expect(el.shadowRoot!.activeElement === input(el)).to.be.true;
+    expect(el.shadowRoot!.activeElement === input(el)).to.equal(true);
   });
 });

@@ -1,5 +1,4 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { MessageComposer } from '../../src/components/message-composer/message-composer.js';
 import type { SendText } from '../../src/data/models.js';
 import type { InboxErrorDetail, InboxMessageSendDetail, InboxMessageSentDetail } from '../../src/events/events.js';
 import { errorTexts, input, newAdapter, part, press, renderComposer, sends, type } from './message-composer.helpers.js';
@@ -15,12 +14,13 @@ describe('<message-composer> sending', () => {
       const pending = store.getThreadState('conv-001').messages.find((m) => m.text === 'Hello there');
       expect(pending?.status).to.equal('pending');
       expect(part(el, 'status')!.textContent).to.contain('Sending');
+      await expect(el).to.be.accessible();
       await gate.reached;
       const sent = oneEvent(el, 'inbox-message-sent');
       gate.release();
       const event = (await sent) as CustomEvent<InboxMessageSentDetail>;
       expect(event.detail.message.text).to.equal('Hello there');
-      expect(event.bubbles && event.composed).to.be.true;
+      expect(event.bubbles && event.composed).to.equal(true);
       const after = store.getThreadState('conv-001').messages.find((m) => m.clientRef === pending?.clientRef);
       expect(after?.status).to.equal('sent');
       await el.updateComplete;
@@ -44,12 +44,12 @@ describe('<message-composer> sending', () => {
       const fired = oneEvent(el, 'inbox-message-send');
       await press(el, 'Enter');
       const event = (await fired) as CustomEvent<InboxMessageSendDetail>;
-      expect(event.cancelable).to.be.true;
-      expect(event.bubbles && event.composed).to.be.true;
+      expect(event.cancelable).to.equal(true);
+      expect(event.bubbles && event.composed).to.equal(true);
       expect(event.detail.conversationId).to.equal('conv-001');
       expect(event.detail.text).to.equal('Check me');
       expect(event.detail.request).to.include({ kind: 'text', conversationId: 'conv-001', text: 'Check me' });
-      expect((event.detail.request as SendText).clientRef).to.be.a('string').and.not.empty;
+      expect((event.detail.request as SendText).clientRef).to.match(/^\S+$/);
     });
 
     it('sends nothing when cancelled and keeps the text', async () => {
@@ -70,7 +70,7 @@ describe('<message-composer> sending', () => {
       await press(el, 'Enter');
       await waitUntil(() => sends(adapter).length === 1);
       expect((sends(adapter)[0] as SendText).text).to.equal('Thanks (signed: Sam)');
-      expect(store.getThreadState('conv-001').messages.some((m) => m.text === 'Thanks (signed: Sam)')).to.be.true;
+      expect(store.getThreadState('conv-001').messages.some((m) => m.text === 'Thanks (signed: Sam)')).to.equal(true);
     });
   });
 
@@ -119,7 +119,7 @@ describe('<message-composer> sending', () => {
       expect(input(el).value).to.equal('Will fail');
       expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
       expect(errorTexts(el).join()).to.contain('no connection');
-      expect(part(el, 'retry')).to.exist;
+      expect(part(el, 'retry')).not.to.equal(null);
       const failed = store.getThreadState('conv-001').messages.find((m) => m.text === 'Will fail');
       expect(failed?.status).to.equal('failed');
       expect(sends(adapter)).to.have.length(1);
@@ -141,7 +141,7 @@ describe('<message-composer> sending', () => {
       expect(second.clientRef).to.equal(first.clientRef);
       expect((second as SendText).text).to.equal('Again');
       expect(el.getAttribute('state')).to.equal('ready');
-      expect(part(el, 'error')).to.be.null;
+      expect(part(el, 'error')).to.equal(null);
       expect(input(el).value).to.equal('');
       const messages = store.getThreadState('conv-001').messages.filter((m) => m.text === 'Again');
       expect(messages).to.have.length(1);
@@ -191,7 +191,7 @@ describe('<message-composer> sending', () => {
       gate.fail('network');
       await waitUntil(() => el.getAttribute('state') === 'error');
       expect(input(el).value).to.equal('Second');
-      expect(part(el, 'retry')).to.exist;
+      expect(part(el, 'retry')).not.to.equal(null);
     });
 
     it('shows a localized message by error kind, never the backend text', async () => {
@@ -213,7 +213,7 @@ describe('<message-composer> sending', () => {
       store.select('conv-003');
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('ready');
-      expect(part(el, 'error')).to.be.null;
+      expect(part(el, 'error')).to.equal(null);
       expect(input(el).value).to.equal('');
       store.select('conv-001');
       await el.updateComplete;
@@ -245,7 +245,7 @@ describe('<message-composer> sending', () => {
     const stop = (e: Event) => e.preventDefault();
     el.addEventListener('inbox-message-send', stop);
     part<HTMLButtonElement>(el, 'retry')!.click();
-    await (el as MessageComposer).updateComplete;
+    await el.updateComplete;
     expect(sends(adapter)).to.have.length(1);
     el.removeEventListener('inbox-message-send', stop);
   });

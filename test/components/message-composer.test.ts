@@ -25,26 +25,26 @@ describe('<message-composer>', () => {
       const { el } = await renderComposer({ selected: null });
       expect(el.getAttribute('state')).to.equal('initial');
       const textarea = input(el);
-      expect(textarea.disabled).to.be.true;
+      expect(textarea.disabled).to.equal(true);
       const notice = part(el, 'notice')!;
       expect(notice.textContent).to.contain('Select a conversation');
       expect(textarea.getAttribute('aria-describedby')).to.contain(notice.id);
-      expect(part<HTMLButtonElement>(el, 'send')!.disabled).to.be.true;
+      expect(part<HTMLButtonElement>(el, 'send')!.disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
     it('is initial without a provider or source', async () => {
       const el = await fixture<MessageComposer>(html`<message-composer></message-composer>`);
       expect(el.getAttribute('state')).to.equal('initial');
-      expect(input(el).disabled).to.be.true;
+      expect(input(el).disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
     it('is ready when a conversation is selected', async () => {
       const { el } = await renderComposer();
       expect(el.getAttribute('state')).to.equal('ready');
-      expect(input(el).disabled).to.be.false;
-      expect(part(el, 'notice')).to.be.null;
+      expect(input(el).disabled).to.equal(false);
+      expect(part(el, 'notice')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -52,7 +52,7 @@ describe('<message-composer>', () => {
       const adapter = newAdapter({ capabilities: { send: { text: false, template: 'none' } } });
       const { el } = await renderComposer({ adapter });
       expect(el.getAttribute('state')).to.equal('ready');
-      expect(input(el).disabled).to.be.true;
+      expect(input(el).disabled).to.equal(true);
       expect(part(el, 'notice')!.textContent).to.contain('cannot send messages');
       expect(input(el).getAttribute('aria-describedby')).to.contain('notice');
       await expect(el).to.be.accessible();
@@ -107,7 +107,7 @@ describe('<message-composer>', () => {
     it('hides the counter until the last 10 % of the limit', async () => {
       const { el } = await renderComposer({ template: html`<message-composer max-length="20"></message-composer>` });
       await type(el, '1234567890123456');
-      expect(part(el, 'counter')).to.be.null;
+      expect(part(el, 'counter')).to.equal(null);
       await type(el, '78');
       const counter = part(el, 'counter')!;
       expect(counter.textContent).to.contain('18 / 20');
@@ -140,7 +140,7 @@ describe('<message-composer>', () => {
       expect(errorTexts(el).join()).to.contain('Write a message');
       expect(sends(adapter)).to.have.length(0);
       await type(el, 'x');
-      expect(part(el, 'error')).to.be.null;
+      expect(part(el, 'error')).to.equal(null);
     });
   });
 
@@ -164,7 +164,7 @@ describe('<message-composer>', () => {
         template: html`<message-composer max-length="30"></message-composer>`,
       });
       await type(el, '<img src=x onerror=alert(1)>');
-      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     });
 
     it('has an RTL-friendly input', async () => {
@@ -178,7 +178,9 @@ describe('<message-composer>', () => {
 
   it('works with a fresh adapter of its own per element', async () => {
     const adapter = new MemoryAdapter({ dialect: 'composer-own', seed: [conversationSeed('x', HOUR)] });
-    const el = await fixture<MessageComposer>(html`<message-composer conversation-id="x" .source=${adapter}></message-composer>`);
-    expect(part(el, 'window-notice')).to.exist;
+    const el = await fixture<MessageComposer>(
+      html`<message-composer conversation-id="x" .source=${adapter}></message-composer>`,
+    );
+    expect(part(el, 'window-notice')).not.to.equal(null);
   });
 });

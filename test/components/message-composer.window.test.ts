@@ -27,9 +27,11 @@ const seed = () => [
 ];
 
 async function pickTemplate(el: MessageComposer, name: string): Promise<void> {
-  await waitUntil(() => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled);
+  await waitUntil(
+    () => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled,
+  );
   const select = part<HTMLSelectElement>(el, 'templates')!;
-  const option = [...select.options].find((o) => o.textContent!.includes(name))!;
+  const option = [...select.options].find((o) => o.textContent.includes(name))!;
   select.value = option.value;
   select.dispatchEvent(new Event('change'));
   await el.updateComplete;
@@ -47,7 +49,7 @@ describe('<message-composer> service window', () => {
     const notice = part(el, 'window-notice')!;
     expect(notice.dataset.state).to.equal('open');
     expect(notice.textContent).to.match(/Window open · 3\s?h 20\s?m(in)? left/);
-    expect(input(el).disabled).to.be.false;
+    expect(input(el).disabled).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -62,7 +64,7 @@ describe('<message-composer> service window', () => {
 
   it('stays permissive when the window is unknown', async () => {
     const { el, adapter } = await renderComposer({ adapter: newAdapter({ seed: seed() }), selected: 'unknown' });
-    expect(part(el, 'window-notice')).to.be.null;
+    expect(part(el, 'window-notice')).to.equal(null);
     await type(el, 'Anyone there?');
     await press(el, 'Enter');
     await waitUntil(() => sends(adapter).length === 1);
@@ -75,7 +77,9 @@ describe('<message-composer> service window', () => {
 
     beforeEach(async () => {
       ({ el, adapter } = await renderComposer({ adapter: newAdapter({ seed: seed() }), selected: 'closed' }));
-      await waitUntil(() => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled);
+      await waitUntil(
+        () => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled,
+      );
     });
 
     it('blocks free text, explains why and offers the approved templates', async () => {
@@ -83,10 +87,10 @@ describe('<message-composer> service window', () => {
       expect(notice.dataset.state).to.equal('closed');
       expect(notice.textContent).to.contain('window is closed');
       expect(notice.textContent).to.contain('approved template');
-      expect(part(el, 'input')).to.be.null;
-      const options = [...part<HTMLSelectElement>(el, 'templates')!.options].map((o) => o.textContent!.trim());
+      expect(part(el, 'input')).to.equal(null);
+      const options = [...part<HTMLSelectElement>(el, 'templates')!.options].map((o) => o.textContent.trim());
       expect(options).to.include('order_update · en');
-      expect(adapter.calls.some((c) => c.op === 'listTemplates')).to.be.true;
+      expect(adapter.calls.some((c) => c.op === 'listTemplates')).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -104,9 +108,9 @@ describe('<message-composer> service window', () => {
       part<HTMLButtonElement>(el, 'send')!.click();
       await el.updateComplete;
       expect(fields[1].getAttribute('aria-invalid')).to.equal('true');
-      expect(el.shadowRoot!.getElementById(fields[1].getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent).to.contain(
-        'wrong format',
-      );
+      expect(
+        el.shadowRoot!.getElementById(fields[1].getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent,
+      ).to.contain('wrong format');
       expect(sends(adapter)).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -115,15 +119,20 @@ describe('<message-composer> service window', () => {
       await pickTemplate(el, 'order_update');
       await fill(el, 0, 'Amelia');
       await fill(el, 1, '1042');
-      const preview = part(el, 'template-preview')!.textContent!.replace(/\s+/g, ' ');
+      const preview = part(el, 'template-preview')!.textContent.replace(/\s+/g, ' ');
       expect(preview).to.contain('Hi Amelia, your order 1042 is on its way.');
       const fired = oneEvent(el, 'inbox-message-send');
       part<HTMLButtonElement>(el, 'send')!.click();
       const event = (await fired) as CustomEvent<InboxMessageSendDetail>;
-      expect(event.cancelable).to.be.true;
+      expect(event.cancelable).to.equal(true);
       await waitUntil(() => sends(adapter).length === 1);
       const request = sends(adapter)[0] as SendTemplate;
-      expect(request).to.include({ kind: 'template', conversationId: 'closed', templateName: 'order_update', language: 'en' });
+      expect(request).to.include({
+        kind: 'template',
+        conversationId: 'closed',
+        templateName: 'order_update',
+        language: 'en',
+      });
       expect(request.variables).to.deep.equal({ 1: 'Amelia', 2: '1042' });
       expect(request.previewText).to.contain('Hi Amelia, your order 1042');
       expect(request.clientRef).to.equal(event.detail.request.clientRef);
@@ -165,20 +174,22 @@ describe('<message-composer> service window', () => {
     const { el, provider, store } = await renderComposer({ adapter, selected: 'closed' });
     provider.options = { templates: own };
     await waitUntil(() => provider.inboxStore && provider.inboxStore !== store);
-    await waitUntil(() => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled);
-    const options = [...part<HTMLSelectElement>(el, 'templates')!.options].map((o) => o.textContent!.trim());
+    await waitUntil(
+      () => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled,
+    );
+    const options = [...part<HTMLSelectElement>(el, 'templates')!.options].map((o) => o.textContent.trim());
     expect(options).to.include('custom_hello · pt_BR');
-    expect(adapter.calls.some((c) => c.op === 'listTemplates')).to.be.false;
+    expect(adapter.calls.some((c) => c.op === 'listTemplates')).to.equal(false);
   });
 
   it('says so when the backend cannot send templates', async () => {
     const adapter = newAdapter({ seed: seed(), capabilities: { send: { template: 'none' } } });
     const { el } = await renderComposer({ adapter, selected: 'closed' });
     expect(part(el, 'window-notice')!.textContent).to.contain('cannot send templates');
-    expect(input(el).disabled).to.be.true;
+    expect(input(el).disabled).to.equal(true);
     expect(input(el).getAttribute('aria-describedby')).to.contain('window-notice');
-    expect(part(el, 'templates')).to.be.null;
-    expect(part(el, 'template-toggle')).to.be.null;
+    expect(part(el, 'templates')).to.equal(null);
+    expect(part(el, 'template-toggle')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -205,7 +216,7 @@ describe('<message-composer> service window', () => {
     const message = adapter.receive('open', 'I am back');
     store.ingest({ type: 'message', conversationId: 'open', message });
     await el.updateComplete;
-    expect(part(el, 'input')).to.exist;
+    expect(part(el, 'input')).not.to.equal(null);
     expect(input(el).value).to.equal('Too late');
   });
 
@@ -214,8 +225,8 @@ describe('<message-composer> service window', () => {
     await type(el, 'kept');
     part<HTMLButtonElement>(el, 'template-toggle')!.click();
     await el.updateComplete;
-    expect(part(el, 'input')).to.be.null;
-    expect(part(el, 'templates')).to.exist;
+    expect(part(el, 'input')).to.equal(null);
+    expect(part(el, 'templates')).not.to.equal(null);
     await waitUntil(() => !part<HTMLSelectElement>(el, 'templates')!.disabled);
     await expect(el).to.be.accessible();
     part<HTMLButtonElement>(el, 'template-toggle')!.click();
@@ -237,7 +248,9 @@ describe('<message-composer> service window', () => {
     await waitUntil(() => errorTexts(el).join().includes('templates could not be loaded'));
     expect(errors).to.include('templates');
     part<HTMLButtonElement>(el, 'retry')!.click();
-    await waitUntil(() => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled);
+    await waitUntil(
+      () => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled,
+    );
     expect([...part<HTMLSelectElement>(el, 'templates')!.options].length).to.equal(TEMPLATES.length + 1);
   });
 });

@@ -85,7 +85,7 @@ describe('DraftController', () => {
     drafts.switchTo('cloove', 'a');
     drafts.set('H');
     drafts.set('Hi');
-    expect(storage.map.has(K('a'))).to.be.false;
+    expect(storage.map.has(K('a'))).to.equal(false);
     expect(timers.pending.size).to.equal(1);
     expect([...timers.pending.values()][0].ms).to.equal(300);
     timers.runAll();
@@ -122,7 +122,7 @@ describe('DraftController', () => {
     drafts.set('newer');
     drafts.clear();
     timers.runAll();
-    expect(storage.map.has(K('a'))).to.be.false;
+    expect(storage.map.has(K('a'))).to.equal(false);
   });
 
   it('removes a draft that is only whitespace', () => {
@@ -130,7 +130,7 @@ describe('DraftController', () => {
     drafts.switchTo('cloove', 'a');
     drafts.set('  \n ');
     drafts.flush();
-    expect(storage.map.has(K('a'))).to.be.false;
+    expect(storage.map.has(K('a'))).to.equal(false);
   });
 
   it('writes when the host disconnects', () => {

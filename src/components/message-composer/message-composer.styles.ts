@@ -6,7 +6,8 @@ export default css`
     display: flex;
     flex-direction: column;
     gap: ${token('space-s')};
-    padding: ${token('space-s')} ${token('space-m')};
+    padding-block: ${token('space-s')};
+    padding-inline: ${token('space-m')};
     background: var(--message-composer-background, ${token('color-surface')});
     border-block-start: 1px solid ${token('color-border')};
   }
@@ -28,7 +29,8 @@ export default css`
   }
   .field:focus-within {
     border-color: ${token('color-accent')};
-    outline: ${token('focus-ring-width')} solid ${token('color-focus')};
+    outline: solid ${token('focus-ring-width')};
+    outline-color: ${token('color-focus')};
     outline-offset: 1px;
   }
   .field[data-disabled] {
@@ -38,7 +40,8 @@ export default css`
     flex: 1;
     min-inline-size: 0;
     margin: 0;
-    padding: ${token('space-s')} ${token('space-m')};
+    padding-block: ${token('space-s')};
+    padding-inline: ${token('space-m')};
     border: 0;
     background: transparent;
     color: inherit;
@@ -169,7 +172,8 @@ export default css`
   }
   .window-notice[data-state='closing'],
   .window-notice[data-state='closed'] {
-    padding: ${token('space-xs')} ${token('space-s')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-s')};
     border-radius: ${token('radius-m')};
     border: 1px solid transparent;
     background: ${token('color-warning-surface')};
@@ -188,7 +192,8 @@ export default css`
     display: flex;
     align-items: center;
     gap: ${token('space-s')};
-    padding: ${token('space-xs')} ${token('space-s')};
+    padding-block: ${token('space-xs')};
+    padding-inline: ${token('space-s')};
     border: 1px solid transparent;
     border-radius: ${token('radius-m')};
     background: ${token('color-danger-surface')};
@@ -200,7 +205,8 @@ export default css`
   }
   .retry {
     flex: none;
-    padding: ${token('space-xxs')} ${token('space-m')};
+    padding-block: ${token('space-xxs')};
+    padding-inline: ${token('space-m')};
     border: 1px solid currentColor;
     border-radius: ${token('radius-pill')};
     background: transparent;
@@ -296,7 +302,8 @@ export default css`
     align-self: flex-end;
     max-inline-size: min(100%, 32rem);
     margin: 0;
-    padding: ${token('space-s')} ${token('space-m')};
+    padding-block: ${token('space-s')};
+    padding-inline: ${token('space-m')};
     border-radius: ${token('radius-l')};
     border: 1px solid transparent;
     background: ${token('color-outbound')};

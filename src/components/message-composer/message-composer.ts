@@ -47,6 +47,9 @@ interface Failure {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Browsers without `field-sizing: content` grow the input from script. */
+const GROWS_BY_CSS =
+  typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
 /** How often the window countdown is refreshed. */
 const TICK_MS = 30_000;
 
@@ -179,6 +182,7 @@ export class MessageComposer extends InboxElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.syncTimer();
+    if ((changed as Map<PropertyKey, unknown>).has('text')) this.autosize();
     if (this.focusTemplatesNext && this.picker) {
       this.focusTemplatesNext = false;
       this.picker.focus();
@@ -289,7 +293,11 @@ export class MessageComposer extends InboxElement {
     requested.add(id);
     store.fetchConversation(id).catch((error: unknown) => {
       if (isAbortError(error)) return;
-      this.emit('inbox-error', { operation: 'conversation', error: toInboxError(error, store.dialect), conversationId: id });
+      this.emit('inbox-error', {
+        operation: 'conversation',
+        error: toInboxError(error, store.dialect),
+        conversationId: id,
+      });
     });
   }
 
@@ -344,6 +352,14 @@ export class MessageComposer extends InboxElement {
     } else if (!needed) {
       this.stopTimer();
     }
+  }
+
+  /** Grows the input with its content up to its max-block-size, where CSS cannot. */
+  private autosize(): void {
+    const textarea = this.input;
+    if (GROWS_BY_CSS || !textarea) return;
+    textarea.style.blockSize = 'auto';
+    textarea.style.blockSize = `${textarea.scrollHeight}px`;
   }
 
   private stopTimer(): void {
@@ -582,9 +598,9 @@ export class MessageComposer extends InboxElement {
       data-state=${w.state}
       title=${w.predicted ? s.windowPredicted : nothing}
     >
-      ${this.renderIcon('clock')}<span>${text}</span>${w.predicted && mode === 'text'
-        ? html`<span class="visually-hidden">${s.windowPredicted}</span>`
-        : nothing}
+      ${this.renderIcon('clock')}<span>${text}</span>${
+        w.predicted && mode === 'text' ? html`<span class="visually-hidden">${s.windowPredicted}</span>` : nothing
+      }
     </p>`;
   }
 
@@ -593,10 +609,12 @@ export class MessageComposer extends InboxElement {
     const failure = this.visibleFailure;
     if (failure && !this.sending.has(failure.clientRef)) {
       const message = s.sendErrors[failure.error.kind] ?? s.sendFailed;
-      out.push(html`<div part="error" class="error" role="alert" id="send-error">
-        ${this.renderIcon('alert')}<span class="error-text">${message}</span>
-        <button part="retry" class="retry" type="button" @click=${this.onRetry}>${s.retry}</button>
-      </div>`);
+      out.push(
+        html`<div part="error" class="error" role="alert" id="send-error">
+          ${this.renderIcon('alert')}<span class="error-text">${message}</span>
+          <button part="retry" class="retry" type="button" @click=${this.onRetry}>${s.retry}</button>
+        </div>`,
+      );
     }
     if (this.validation) {
       const limit = this.limit ?? 0;
@@ -606,15 +624,19 @@ export class MessageComposer extends InboxElement {
         noTemplate: s.noTemplateChosen,
         templateInvalid: s.templateInvalid,
       }[this.validation];
-      out.push(html`<div part="error" class="error" role="alert" id="validation-error">
-        ${this.renderIcon('alert')}<span class="error-text">${text}</span>
-      </div>`);
+      out.push(
+        html`<div part="error" class="error" role="alert" id="validation-error">
+          ${this.renderIcon('alert')}<span class="error-text">${text}</span>
+        </div>`,
+      );
     }
     if (this.templatesStatus === 'error' && this.mode === 'template') {
-      out.push(html`<div part="error" class="error" role="alert" id="templates-error">
-        ${this.renderIcon('alert')}<span class="error-text">${s.templatesError}</span>
-        <button part="retry" class="retry" type="button" @click=${this.retryTemplates}>${s.retry}</button>
-      </div>`);
+      out.push(
+        html`<div part="error" class="error" role="alert" id="templates-error">
+          ${this.renderIcon('alert')}<span class="error-text">${s.templatesError}</span>
+          <button part="retry" class="retry" type="button" @click=${this.retryTemplates}>${s.retry}</button>
+        </div>`,
+      );
     }
     return out;
   }
@@ -717,9 +739,9 @@ export class MessageComposer extends InboxElement {
           <select
             part="templates"
             id="templates"
-            aria-describedby=${status === 'loading' || (status === 'ready' && !this.templates.length)
-              ? 'templates-status'
-              : nothing}
+            aria-describedby=${
+              status === 'loading' || (status === 'ready' && !this.templates.length) ? 'templates-status' : nothing
+            }
             ?disabled=${status !== 'ready' || !this.templates.length}
             @change=${this.onPickTemplate}
           >
@@ -732,11 +754,13 @@ export class MessageComposer extends InboxElement {
             )}
           </select>
         </div>
-        ${status === 'loading'
-          ? html`<p class="hint" id="templates-status" role="status">${s.templatesLoading}</p>`
-          : status === 'ready' && !this.templates.length
-            ? html`<p class="hint" id="templates-status">${s.templatesEmpty}</p>`
-            : nothing}
+        ${
+          status === 'loading'
+            ? html`<p class="hint" id="templates-status" role="status">${s.templatesLoading}</p>`
+            : status === 'ready' && !this.templates.length
+              ? html`<p class="hint" id="templates-status">${s.templatesEmpty}</p>`
+              : nothing
+        }
         ${template ? this.renderTemplateForm(s, template, sendMode) : nothing}
       </form>
     `;
@@ -752,63 +776,75 @@ export class MessageComposer extends InboxElement {
     const labels = new Map(fields.map((f) => [f.key, f.label || formatString(s.variableLabel, { key: f.key })]));
     const problemText = (p: TemplateProblem) => (p === 'required' ? s.variableRequired : s.variablePattern);
     return html`
-      ${fields.length
-        ? html`<fieldset class="variables">
-            <legend class="label">${s.variablesLegend}</legend>
-            ${fields.map((f, i) => {
-              const problem = this.showProblems || this.touched.has(f.key) ? problems[f.key] : undefined;
-              const describedBy = [f.example ? `variable-${i}-hint` : '', problem ? `variable-${i}-problem` : '']
-                .filter(Boolean)
-                .join(' ');
-              return html`<div class="variable-field">
-                <label for=${`variable-${i}`}
-                  >${labels.get(f.key)}${isRequired(f)
-                    ? nothing
-                    : html` <span class="optional">${s.optional}</span>`}</label
-                >
-                <input
-                  part="variable"
-                  id=${`variable-${i}`}
-                  type="text"
-                  dir="auto"
-                  autocomplete="off"
-                  .value=${live(this.values[f.key] ?? '')}
-                  ?required=${isRequired(f)}
-                  aria-required=${isRequired(f) ? 'true' : 'false'}
-                  aria-invalid=${problem ? 'true' : 'false'}
-                  aria-describedby=${describedBy || nothing}
-                  @input=${(e: Event) => this.onVariableInput(f.key, e)}
-                  @blur=${(e: FocusEvent) => this.onVariableBlur(f.key, e)}
-                />
-                ${f.example
-                  ? html`<span class="hint" id=${`variable-${i}-hint`}
-                      >${formatString(s.variableExample, { example: f.example })}</span
-                    >`
-                  : nothing}
-                ${problem
-                  ? html`<span class="problem" id=${`variable-${i}-problem`}>${problemText(problem)}</span>`
-                  : nothing}
-              </div>`;
-            })}
-          </fieldset>`
-        : nothing}
-      ${sendMode === 'by-name' && template.body && /\{\{/.test(template.body)
-        ? html`<p class="hint">${s.byNameOnly}</p>`
-        : nothing}
+      ${
+        fields.length
+          ? html`<fieldset class="variables">
+              <legend class="label">${s.variablesLegend}</legend>
+              ${fields.map((f, i) => {
+                const problem = this.showProblems || this.touched.has(f.key) ? problems[f.key] : undefined;
+                const describedBy = [f.example ? `variable-${i}-hint` : '', problem ? `variable-${i}-problem` : '']
+                  .filter(Boolean)
+                  .join(' ');
+                return html`<div class="variable-field">
+                  <label for=${`variable-${i}`}
+                    >${labels.get(f.key)}${
+                      isRequired(f) ? nothing : html` <span class="optional">${s.optional}</span>`
+                    }</label
+                  >
+                  <input
+                    part="variable"
+                    id=${`variable-${i}`}
+                    type="text"
+                    dir="auto"
+                    autocomplete="off"
+                    .value=${live(this.values[f.key] ?? '')}
+                    ?required=${isRequired(f)}
+                    aria-required=${isRequired(f) ? 'true' : 'false'}
+                    aria-invalid=${problem ? 'true' : 'false'}
+                    aria-describedby=${describedBy || nothing}
+                    @input=${(e: Event) => this.onVariableInput(f.key, e)}
+                    @blur=${(e: FocusEvent) => this.onVariableBlur(f.key, e)}
+                  />
+                  ${
+                    f.example
+                      ? html`<span class="hint" id=${`variable-${i}-hint`}
+                          >${formatString(s.variableExample, { example: f.example })}</span
+                        >`
+                      : nothing
+                  }
+                  ${
+                    problem
+                      ? html`<span class="problem" id=${`variable-${i}-problem`}>${problemText(problem)}</span>`
+                      : nothing
+                  }
+                </div>`;
+              })}
+            </fieldset>`
+          : nothing
+      }
+      ${
+        sendMode === 'by-name' && template.body && /\{\{/.test(template.body)
+          ? html`<p class="hint">${s.byNameOnly}</p>`
+          : nothing
+      }
       <figure part="template-preview" class="preview">
         <figcaption class="label">${s.preview}</figcaption>
-        <p class="preview-bubble" dir="auto">${previewSegments(template, this.values, sendMode).map((seg) =>
-          seg.key === undefined
-            ? seg.text
-            : seg.filled
-              ? html`<span class="filled">${seg.value}</span>`
-              : html`<span class="placeholder"
-                  >${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span
-                >`,
-        )}</p>
+        <p class="preview-bubble" dir="auto">
+          ${previewSegments(template, this.values, sendMode).map((seg) =>
+            seg.key === undefined
+              ? seg.text
+              : seg.filled
+                ? html`<span class="filled">${seg.value}</span>`
+                : html`<span class="placeholder"
+                    >${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span
+                  >`,
+          )}
+        </p>
       </figure>
       <div class="template-actions">
-        <button part="send" class="send-template" type="submit">${this.renderIcon('send')}<span>${s.sendTemplate}</span></button>
+        <button part="send" class="send-template" type="submit">
+          ${this.renderIcon('send')}<span>${s.sendTemplate}</span>
+        </button>
       </div>
     `;
   }
@@ -849,7 +885,14 @@ export class MessageComposer extends InboxElement {
           stroke-linejoin="round"
         />`,
     };
-    return html`<svg class=${`icon icon-${name}`} viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    return html`<svg
+      class=${`icon icon-${name}`}
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+    >
       ${paths[name]}
     </svg>`;
   }

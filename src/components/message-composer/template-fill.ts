@@ -38,7 +38,10 @@ export function placeholderKeys(body: string | undefined): string[] {
  * (`1`, `2`…) are sorted by number. Sending by name only (`by-name`) takes no
  * variables, so there is nothing to fill.
  */
-export function templateFields(template: Template, mode: TemplateSendMode = 'by-name-with-variables'): TemplateVariable[] {
+export function templateFields(
+  template: Template,
+  mode: TemplateSendMode = 'by-name-with-variables',
+): TemplateVariable[] {
   if (mode === 'none' || mode === 'by-name') return [];
   const declared = (template.variables ?? []).filter((v) => v && typeof v.key === 'string' && v.key !== '');
   const seen = new Set(declared.map((v) => v.key));

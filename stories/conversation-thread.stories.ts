@@ -38,11 +38,19 @@ function thread(
     .selected=${selected}
     theme=${attrs.theme ?? 'auto'}
   >
-    <div
-      dir=${attrs.dir ?? 'ltr'}
-      lang=${attrs.lang ?? 'en'}
-      style="block-size: 600px; display: flex; flex-direction: column; ${attrs.style ?? ''}"
-    >
+    <style>
+      .thread-story {
+        display: flex;
+        flex-direction: column;
+        block-size: 600px;
+        max-inline-size: 760px;
+      }
+      .thread-story > conversation-thread {
+        flex: 1;
+        min-block-size: 0;
+      }
+    </style>
+    <div class="thread-story" dir=${attrs.dir ?? 'ltr'} lang=${attrs.lang ?? 'en'} style=${attrs.style ?? ''}>
       ${inner}
     </div>
   </inbox-provider>`;

@@ -283,7 +283,7 @@ export default css`
     outline-color: ${token('color-focus')};
     outline-offset: 2px;
   }
-  .msg.media .bubble {
+  .msg.has-media .bubble {
     padding: ${token('space-xs')};
   }
   .text {
@@ -292,7 +292,7 @@ export default css`
     white-space: pre-wrap;
     padding-block: ${token('space-xxs')};
   }
-  .msg.media .text,
+  .msg.has-media .text,
   .template .text {
     padding-inline: ${token('space-xs')};
   }
@@ -308,7 +308,17 @@ export default css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
-  .msg.media .meta {
+  /* media messages stack: the media, its caption (wrapping at the media's width), then the time */
+  .msg.has-media .bubble {
+    flex-direction: column;
+    flex-wrap: nowrap;
+    align-items: stretch;
+    max-inline-size: min(var(--conversation-thread-media-max-width, 300px), 85%);
+  }
+  .msg.has-media .meta {
+    flex: none;
+    align-self: flex-end;
+    padding-block-start: ${token('space-xxs')};
     padding-inline-end: ${token('space-xs')};
   }
   .delivery {
@@ -358,6 +368,11 @@ export default css`
   ol {
     margin: ${token('space-xxs')} 0;
     padding-inline-start: 1.4em;
+    /* only the items keep the message's line breaks, not the template's own whitespace */
+    white-space: normal;
+  }
+  li {
+    white-space: pre-wrap;
   }
   .para + .para,
   .para + blockquote,
@@ -369,14 +384,15 @@ export default css`
 
   /* content */
   .media {
-    flex: 1 0 100%;
+    flex: none;
     display: block;
     max-inline-size: 100%;
     border-radius: calc(var(--_radius) - 4px);
   }
   img.media,
   video.media {
-    inline-size: min(288px, 100%);
+    inline-size: 288px;
+    max-inline-size: 100%;
     aspect-ratio: 4 / 3;
     object-fit: cover;
     background: ${token('color-skeleton')};
@@ -392,7 +408,8 @@ export default css`
     background: none;
   }
   audio.media {
-    inline-size: min(288px, 100%);
+    inline-size: 288px;
+    max-inline-size: 100%;
     block-size: 40px;
   }
   .document,
@@ -401,7 +418,7 @@ export default css`
     align-items: center;
     gap: ${token('space-s')};
     padding: ${token('space-s')};
-    min-inline-size: min(240px, 100%);
+    min-inline-size: 240px;
     background: ${token('color-hover')};
     color: inherit;
     text-decoration: none;
@@ -429,7 +446,7 @@ export default css`
     color: var(--_muted);
   }
   .placeholder {
-    flex: 1 0 100%;
+    flex: 0 1 auto;
     display: inline-flex;
     align-items: center;
     gap: ${token('space-xs')};

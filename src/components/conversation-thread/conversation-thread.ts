@@ -164,6 +164,7 @@ function toError(error: unknown, dialect: string): InboxError {
  * @cssprop [--conversation-thread-outbound-background=var(--inbox-color-outbound)] - Outbound bubbles.
  * @cssprop [--conversation-thread-bubble-radius=var(--inbox-radius-l)] - Bubble corner radius.
  * @cssprop [--conversation-thread-bubble-max-width=38rem] - The widest a bubble grows.
+ * @cssprop [--conversation-thread-media-max-width=300px] - The widest a media bubble (image, video, document, location) grows.
  * @cssprop [--conversation-thread-read-color=var(--inbox-color-link)] - The read ticks.
  * @cssprop [--conversation-thread-min-height=20rem] - The least height the element takes.
  *
@@ -767,7 +768,7 @@ export class ConversationThread extends InboxElement {
       failed,
       'group-start': row.groupStart,
       'group-end': row.groupEnd,
-      media: m.kind !== 'text' && m.kind !== 'template',
+      'has-media': m.kind !== 'text' && m.kind !== 'template',
     };
     return html`<article
       class=${classMap(classes)}

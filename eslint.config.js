@@ -12,6 +12,9 @@ export default tseslint.config(
       'coverage/**',
       'public/**',
       'bench-results/**',
+      'dist-demo/**',
+      'examples/*/dist/**',
+      '.scratch/**',
       '*.config.*',
       '.storybook/**',
       'custom-elements-manifest.config.mjs',
@@ -36,8 +39,14 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never parse untrusted text as HTML.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never parse untrusted text as HTML.' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Never parse untrusted text as HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never parse untrusted text as HTML.',
+        },
       ],
       'no-restricted-imports': [
         'error',
@@ -56,6 +65,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/require-await': 'off',
+      // chai assertions such as `expect(x).to.be.true` are expressions
+      '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
 );

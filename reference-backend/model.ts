@@ -5,7 +5,8 @@
  */
 
 export type RefConversationStatus = 'open' | 'pending' | 'ai_handling' | 'escalated' | 'closed';
-export type RefMessageKind = 'text' | 'template' | 'image' | 'video' | 'audio' | 'document' | 'location' | 'sticker' | 'interactive' | 'contacts';
+export type RefMessageKind =
+  'text' | 'template' | 'image' | 'video' | 'audio' | 'document' | 'location' | 'sticker' | 'interactive' | 'contacts';
 export type RefDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
 
 export interface RefAgent {

@@ -174,12 +174,12 @@ export function createReferenceBackend(options: ReferenceBackendOptions = {}): R
         path,
         query: url.searchParams,
         db,
-        async json() {
-          if (text.trim() === '') return undefined;
+        json() {
+          if (text.trim() === '') return Promise.resolve(undefined);
           try {
-            return JSON.parse(text) as unknown;
+            return Promise.resolve(JSON.parse(text) as unknown);
           } catch (error) {
-            throw new BadJsonError(error instanceof Error ? error.message : undefined);
+            return Promise.reject(new BadJsonError(error instanceof Error ? error.message : undefined));
           }
         },
       };
@@ -215,7 +215,7 @@ export function createReferenceBackend(options: ReferenceBackendOptions = {}): R
           if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
             return json({ error: 'invalid_fault', message: 'Expected a JSON object' }, 400);
           }
-          const id = faults.add(rule as FaultRule);
+          const id = faults.add(rule);
           return json({ id }, 201);
         }
         const idMatch = /^\/(\d+)$/.exec(path);

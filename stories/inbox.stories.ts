@@ -54,8 +54,18 @@ type Story = StoryObj;
 export const Composed: Story = {
   render: () => {
     const now = Date.parse('2026-11-20T12:00:00Z');
-    const adapter = new MemoryAdapter({ seed: seedConversations({ count: 40, now }), agents: [...AGENTS], templates: [...TEMPLATES], currentUserId: AGENTS[0].id });
-    return html`<inbox-provider .source=${adapter} poll-interval="0" current-user-id=${AGENTS[0].id} selected="conv-001">
+    const adapter = new MemoryAdapter({
+      seed: seedConversations({ count: 40, now }),
+      agents: [...AGENTS],
+      templates: [...TEMPLATES],
+      currentUserId: AGENTS[0].id,
+    });
+    return html`<inbox-provider
+      .source=${adapter}
+      poll-interval="0"
+      current-user-id=${AGENTS[0].id}
+      selected="conv-001"
+    >
       ${inbox()}
     </inbox-provider>`;
   },
@@ -64,7 +74,11 @@ export const Composed: Story = {
 /** The same inbox in the dark theme, set once on the provider. */
 export const Dark: Story = {
   render: () => {
-    const adapter = new MemoryAdapter({ seed: seedConversations({ count: 40 }), agents: [...AGENTS], templates: [...TEMPLATES] });
+    const adapter = new MemoryAdapter({
+      seed: seedConversations({ count: 40 }),
+      agents: [...AGENTS],
+      templates: [...TEMPLATES],
+    });
     return html`<div style="background:#0b141a;padding:8px">
       <inbox-provider .source=${adapter} poll-interval="0" theme="dark" selected="conv-001">${inbox()}</inbox-provider>
     </div>`;

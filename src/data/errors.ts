@@ -102,7 +102,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const WINDOW_HINT = /(24\s*-?\s*h|24[ -]?hour|service[_ -]?window|outside[_ -]?(the[_ -]?)?window|window[_ -]?(closed|expired)|re-?engagement|eligib)/i;
+const WINDOW_HINT =
+  /(24\s*-?\s*h|24[ -]?hour|service[_ -]?window|outside[_ -]?(the[_ -]?)?window|window[_ -]?(closed|expired)|re-?engagement|eligib)/i;
 
 /** True when a vendor code or text says a free-form send fell outside the 24-hour window. */
 export function mentionsServiceWindow(...texts: unknown[]): boolean {

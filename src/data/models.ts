@@ -35,15 +35,7 @@ export interface Agent {
   raw?: unknown;
 }
 
-export const CONVERSATION_STATUSES = [
-  'open',
-  'pending',
-  'bot',
-  'escalated',
-  'closed',
-  'archived',
-  'unknown',
-] as const;
+export const CONVERSATION_STATUSES = ['open', 'pending', 'bot', 'escalated', 'closed', 'archived', 'unknown'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export interface ServiceWindow {
@@ -91,15 +83,7 @@ export const MESSAGE_KINDS = [
   'unknown',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-export const DELIVERY_STATUSES = [
-  'pending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'received',
-  'unknown',
-] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed', 'received', 'unknown'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface MediaRef {

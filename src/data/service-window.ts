@@ -7,7 +7,10 @@ import { DAY_MS } from './models.js';
 import type { Conversation, Message, ServiceWindow } from './models.js';
 
 /** The newest inbound timestamp among a conversation and its loaded messages. */
-export function lastInboundAt(conversation: Conversation | undefined, messages: readonly Message[] = []): string | undefined {
+export function lastInboundAt(
+  conversation: Conversation | undefined,
+  messages: readonly Message[] = [],
+): string | undefined {
   let best = conversation?.lastInboundAt;
   let bestMs = best ? Date.parse(best) : Number.NEGATIVE_INFINITY;
   for (let i = messages.length - 1; i >= 0; i--) {

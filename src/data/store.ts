@@ -135,6 +135,13 @@ interface PendingSend {
 }
 
 const LOCAL_PREFIX = 'local:';
+/** Clock difference allowed between client and backend when matching a lost send by its text. */
+const LOST_SEND_SKEW_MS = 5 * 60_000;
+
+/** A failed send whose request may have reached the backend anyway: only the answer was lost. */
+function answerLost(m: Message): boolean {
+  return m.status === 'failed' && (m.error?.kind === 'timeout' || m.error?.kind === 'network');
+}
 
 /** A send request for `InboxStore.send`: any `SendRequest` kind, `clientRef` optional (one is created). */
 export type StoreSendRequest = SendRequest extends infer R
@@ -334,38 +341,36 @@ export class InboxStore extends EventTarget {
     };
     this.changed({ scope: 'list' });
     const summary = this.loadSummary(controller.signal);
-    return this.source
-      .listConversations(serverQuery, { signal: controller.signal })
-      .then(
-        async (page) => {
-          if (generation !== this.listGeneration) return; // the query changed meanwhile
-          this.listIds = [];
-          for (const c of page.items) this.putConversation(c);
-          this.listIds = page.items.map((c) => c.id);
-          this.listCursor = page.next;
-          this.list = {
-            ...this.list,
-            status: 'ready',
-            hasMore: page.hasMore && page.next != null,
-            summary: page.summary ?? this.list.summary,
-          };
-          this.rebuildList();
-          // a list alone is kept fresh too (watchThread arms the timer for threads)
-          if (this.pollTimer === undefined && !this.pollRunning) this.schedulePoll(false);
-          const s = await summary;
-          if (s && generation === this.listGeneration) {
-            this.list = { ...this.list, summary: s };
-            this.changed({ scope: 'list' });
-          }
-        },
-        (error: unknown) => {
-          if (generation !== this.listGeneration || isAbortError(error)) return;
-          const e = toInboxError(error, this.dialect);
-          this.list = { ...this.list, status: 'error', error: e };
+    return this.source.listConversations(serverQuery, { signal: controller.signal }).then(
+      async (page) => {
+        if (generation !== this.listGeneration) return; // the query changed meanwhile
+        this.listIds = [];
+        for (const c of page.items) this.putConversation(c);
+        this.listIds = page.items.map((c) => c.id);
+        this.listCursor = page.next;
+        this.list = {
+          ...this.list,
+          status: 'ready',
+          hasMore: page.hasMore && page.next != null,
+          summary: page.summary ?? this.list.summary,
+        };
+        this.rebuildList();
+        // a list alone is kept fresh too (watchThread arms the timer for threads)
+        if (this.pollTimer === undefined && !this.pollRunning) this.schedulePoll(false);
+        const s = await summary;
+        if (s && generation === this.listGeneration) {
+          this.list = { ...this.list, summary: s };
           this.changed({ scope: 'list' });
-          this.failed({ operation: 'list', error: e });
-        },
-      );
+        }
+      },
+      (error: unknown) => {
+        if (generation !== this.listGeneration || isAbortError(error)) return;
+        const e = toInboxError(error, this.dialect);
+        this.list = { ...this.list, status: 'error', error: e };
+        this.changed({ scope: 'list' });
+        this.failed({ operation: 'list', error: e });
+      },
+    );
   }
 
   /** Loads the next page of the list, if there is one. */
@@ -582,11 +587,16 @@ export class InboxStore extends EventTarget {
       const pending = prev ? undefined : this.findPendingFor(id, m);
       const clientRef = m.clientRef ?? prev?.clientRef ?? pending?.request.clientRef;
       t.byId.set(m.id, clientRef ? { ...m, clientRef } : m);
-      if (pending && pending.message.status !== 'failed') this.pending.delete(pending.request.clientRef);
+      if (pending && (pending.message.status !== 'failed' || answerLost(pending.message))) {
+        this.pending.delete(pending.request.clientRef);
+      }
     }
   }
 
-  /** The optimistic send a server message confirms: same client reference, or same text while unconfirmed. */
+  /**
+   * The optimistic send a server message confirms: same client reference, or same text while
+   * unconfirmed (or failed with its answer lost, and the server's copy is not older than the send).
+   */
   private findPendingFor(conversationId: string, m: Message): PendingSend | undefined {
     if (m.direction !== 'outbound') return undefined;
     if (m.clientRef && this.pending.has(m.clientRef)) return this.pending.get(m.clientRef);
@@ -594,9 +604,32 @@ export class InboxStore extends EventTarget {
       if (p.request.conversationId !== conversationId) continue;
       if (p.message.id === m.id) return p;
       const local = p.message.id.startsWith(LOCAL_PREFIX);
-      if (local && p.message.status !== 'failed' && p.message.text !== undefined && p.message.text === m.text) return p;
+      if (!local || p.message.text === undefined || p.message.text !== m.text) continue;
+      if (p.message.status !== 'failed') return p;
+      if (answerLost(p.message) && Date.parse(m.createdAt) >= Date.parse(p.message.createdAt) - LOST_SEND_SKEW_MS) {
+        return p;
+      }
     }
     return undefined;
+  }
+
+  /**
+   * Before sending again a message whose answer was lost (timeout, dropped connection) to a
+   * backend without idempotency keys: the copy the backend stored anyway, if the newest page
+   * has one (outbound, same text, not seen before, not older than the send).
+   */
+  private async findLostSend(entry: PendingSend): Promise<Message | undefined> {
+    const req = entry.request;
+    if (req.kind !== 'text') return undefined;
+    const items = await this.source.listMessages(req.conversationId).then(
+      (page) => page.items,
+      () => [] as Message[], // cannot tell: send again
+    );
+    const known = this.thread(req.conversationId).byId;
+    const since = Date.parse(entry.message.createdAt) - LOST_SEND_SKEW_MS;
+    return items.find(
+      (m) => m.direction === 'outbound' && m.text === req.text && !known.has(m.id) && Date.parse(m.createdAt) >= since,
+    );
   }
 
   /** Loads the newest page of a thread. */
@@ -678,15 +711,22 @@ export class InboxStore extends EventTarget {
     const clientRef = request.clientRef ?? createClientRef();
     const existing = this.pending.get(clientRef);
     if (existing?.promise) return existing.promise;
-    const full = { ...request, clientRef } as SendRequest;
+    const full = { ...request, clientRef };
     const entry: PendingSend = existing ?? { request: full, message: this.optimisticMessage(full) };
+    // the backend may have stored the first attempt: without an idempotency key, look before sending twice
+    const lost = existing !== undefined && answerLost(existing.message) && !this.capabilities.idempotency;
     entry.message = { ...entry.message, status: 'pending', error: undefined };
     this.pending.set(clientRef, entry);
     const id = full.conversationId;
     const t = this.thread(id);
     this.rebuildMessages(id, t);
     this.touchConversation(id, entry.message);
-    entry.promise = this.source.send(entry.request).then(
+    const attempt = lost
+      ? this.findLostSend(entry).then((found) =>
+          found ? { message: found, accepted: 'created' as const } : this.source.send(entry.request),
+        )
+      : this.source.send(entry.request);
+    entry.promise = attempt.then(
       (result) => {
         const server: Message = { ...result.message, clientRef, conversationId: id };
         if (!server.id) server.id = entry.message.id;
@@ -847,10 +887,13 @@ export class InboxStore extends EventTarget {
     try {
       const result = agent ? await s.assign!(id, agent.id) : await s.unassign!(id);
       if (result && typeof result === 'object' && 'id' in result) {
-        const fromServer = result as Conversation;
+        const fromServer = result;
         // keep the richer agent record when the server only echoes an id
         const assignee =
-          fromServer.assignee && agent && fromServer.assignee.id === agent.id && fromServer.assignee.displayName === agent.id
+          fromServer.assignee &&
+          agent &&
+          fromServer.assignee.id === agent.id &&
+          fromServer.assignee.displayName === agent.id
             ? agent
             : (fromServer.assignee ?? agent);
         this.patchConversation(id, { ...stripUndefined(fromServer), assignee });
@@ -868,9 +911,7 @@ export class InboxStore extends EventTarget {
     if (!force && this.agents?.value) return Promise.resolve(this.agents.value);
     if (!force && this.agents?.promise) return this.agents.promise;
     const fromBackend = this.capabilities.listAssignees && this.source.listAssignees;
-    const promise = fromBackend
-      ? this.source.listAssignees!()
-      : Promise.resolve(this.options.agents ?? []);
+    const promise = fromBackend ? this.source.listAssignees!() : Promise.resolve(this.options.agents ?? []);
     const entry: NonNullable<typeof this.agents> = { promise };
     this.agents = entry;
     this.changed({ scope: 'agents' });
@@ -948,9 +989,7 @@ export class InboxStore extends EventTarget {
       if (c && !seen) {
         if (event.conversation) this.putConversation({ ...c, ...event.conversation });
         const unread =
-          event.message.direction === 'inbound' && this.selectedId !== id
-            ? (c.unreadCount ?? 0) + 1
-            : c.unreadCount;
+          event.message.direction === 'inbound' && this.selectedId !== id ? (c.unreadCount ?? 0) + 1 : c.unreadCount;
         this.conversations.set(id, { ...this.conversations.get(id)!, unreadCount: unread });
         this.touchConversation(id, event.message);
       }

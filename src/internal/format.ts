@@ -74,7 +74,10 @@ export function formatDuration(ms: number, lang: string): string {
   const h = Math.floor(total / 60);
   const m = total % 60;
   const unit = (value: number, u: 'hour' | 'minute') =>
-    safe(() => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(value), `${value}${u[0]}`);
+    safe(
+      () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(value),
+      `${value}${u[0]}`,
+    );
   if (h && m) return `${unit(h, 'hour')} ${unit(m, 'minute')}`;
   if (h) return unit(h, 'hour');
   return unit(m, 'minute');

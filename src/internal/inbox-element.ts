@@ -17,7 +17,11 @@ export class InboxElement extends LitElement {
    * Dispatches a bubbling, composed `CustomEvent`. Returns false when a
    * cancelable event was cancelled.
    */
-  emit<K extends InboxEventName>(name: K, detail: InboxEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
+  emit<K extends InboxEventName>(
+    name: K,
+    detail: InboxEventDetailMap[K],
+    options: { cancelable?: boolean } = {},
+  ): boolean {
     return this.dispatchEvent(
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );

@@ -37,7 +37,8 @@ export const COLOR_TOKENS = {
 
 /** Other tokens with their literal fallbacks. */
 export const SCALAR_TOKENS = {
-  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", sans-serif',
+  'font-family':
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", sans-serif',
   'font-family-mono': 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
   'font-size-xs': '0.75rem',
   'font-size-s': '0.8125rem',

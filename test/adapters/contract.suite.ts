@@ -91,7 +91,9 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
     });
 
     /** A conversation with at least one message, with its newest page. */
-    async function conversationWithMessages(): Promise<{ conversation: Conversation; page: Page<Message> } | undefined> {
+    async function conversationWithMessages(): Promise<
+      { conversation: Conversation; page: Page<Message> } | undefined
+    > {
       for (const conversation of firstPage.items.slice(0, 10)) {
         const page = await source.listMessages(conversation.id);
         if (page.items.length) return { conversation, page };
@@ -121,7 +123,9 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
         [caps.listAssignees, 'listAssignees'],
         [caps.listTemplates, 'listTemplates'],
       ];
-      const missing = methods.filter(([flag, method]) => flag && typeof source[method] !== 'function').map(([, m]) => m);
+      const missing = methods
+        .filter(([flag, method]) => flag && typeof source[method] !== 'function')
+        .map(([, m]) => m);
       expect(missing, 'methods missing for declared capabilities').to.deep.equal([]);
       expect(typeof source.listConversations).to.equal('function');
       expect(typeof source.listMessages).to.equal('function');
@@ -167,7 +171,7 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
     it('gets one conversation by id', async function () {
       if (!source.capabilities.getConversation || !source.getConversation) this.skip();
       const id = firstPage.items[0].id;
-      const c = await source.getConversation!(id);
+      const c = await source.getConversation(id);
       expectConversation(c);
       expect(c.id).to.equal(id);
     });
@@ -196,8 +200,8 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
         }
       }
       if (!found) this.skip();
-      const { conversation } = found!;
-      let page = found!.page;
+      const { conversation } = found;
+      let page = found.page;
       const ids = page.items.map((m) => m.id);
       let oldest = Math.min(...page.items.map((m) => ms(m.createdAt)));
       let pages = 1;
@@ -205,7 +209,10 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
         page = await source.listMessages(conversation.id, { limit: 5, cursor: page.next });
         expectMessagesOldestFirst(page.items, `older page ${pages}`);
         for (const m of page.items) {
-          expect(ms(m.createdAt) <= oldest, `older page has ${m.id} (${m.createdAt}), newer than the page before`).to.equal(true);
+          expect(
+            ms(m.createdAt) <= oldest,
+            `older page has ${m.id} (${m.createdAt}), newer than the page before`,
+          ).to.equal(true);
         }
         ids.push(...page.items.map((m) => m.id));
         if (page.items.length) oldest = Math.min(oldest, ...page.items.map((m) => ms(m.createdAt)));
@@ -231,7 +238,12 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
       }
       if (!target) this.skip();
       const clientRef = `contract-${Math.random().toString(36).slice(2)}`;
-      const result = await source.send({ kind: 'text', conversationId: target!.id, clientRef, text: 'Contract suite: hello' });
+      const result = await source.send({
+        kind: 'text',
+        conversationId: target.id,
+        clientRef,
+        text: 'Contract suite: hello',
+      });
       expect(['created', 'queued']).to.include(result.accepted);
       expect(result.message.id, 'sent message id').to.be.a('string').and.not.equal('');
       expect(result.message.direction).to.equal('outbound');

@@ -55,10 +55,22 @@ describe('seedConversations', () => {
 
   it('has names in several scripts, one phone-only contact and one very long name', () => {
     const names = conversations.map((c) => c.contact.displayName ?? '');
-    expect(names.some((n) => /\p{Script=Arabic}/u.test(n)), 'Arabic').to.equal(true);
-    expect(names.some((n) => /\p{Script=Devanagari}/u.test(n)), 'Devanagari').to.equal(true);
-    expect(names.some((n) => /\p{Script=Han}/u.test(n)), 'CJK').to.equal(true);
-    expect(names.some((n) => /^[\p{Script=Latin}\s.'-]+$/u.test(n) && n.length > 0), 'Latin').to.equal(true);
+    expect(
+      names.some((n) => /\p{Script=Arabic}/u.test(n)),
+      'Arabic',
+    ).to.equal(true);
+    expect(
+      names.some((n) => /\p{Script=Devanagari}/u.test(n)),
+      'Devanagari',
+    ).to.equal(true);
+    expect(
+      names.some((n) => /\p{Script=Han}/u.test(n)),
+      'CJK',
+    ).to.equal(true);
+    expect(
+      names.some((n) => /^[\p{Script=Latin}\s.'-]+$/u.test(n) && n.length > 0),
+      'Latin',
+    ).to.equal(true);
     const phoneOnly = conversations.filter((c) => !c.contact.displayName);
     expect(phoneOnly).to.have.length.at.least(1);
     expect(phoneOnly[0].contact.phone).to.match(/^\+\d{8,15}$/);
@@ -67,7 +79,10 @@ describe('seedConversations', () => {
 
   it('covers every conversation status, assigned and unassigned, unread and read', () => {
     for (const status of CONVERSATION_STATUSES) {
-      expect(conversations.some((c) => c.status === status), status).to.equal(true);
+      expect(
+        conversations.some((c) => c.status === status),
+        status,
+      ).to.equal(true);
     }
     expect(conversations.some((c) => c.assignee === null)).to.equal(true);
     expect(conversations.some((c) => c.assignee?.id === AGENTS[0].id)).to.equal(true);
@@ -92,12 +107,22 @@ describe('seedConversations', () => {
 
   it('has messages of every kind and delivery status, oldest first', () => {
     const kinds: MessageKind[] = ['text', 'template', 'image', 'video', 'audio', 'document', 'location', 'unknown'];
-    for (const kind of kinds) expect(messages.some((m) => m.kind === kind), kind).to.equal(true);
-    for (const status of DELIVERY_STATUSES) expect(messages.some((m) => m.status === status), status).to.equal(true);
+    for (const kind of kinds)
+      expect(
+        messages.some((m) => m.kind === kind),
+        kind,
+      ).to.equal(true);
+    for (const status of DELIVERY_STATUSES)
+      expect(
+        messages.some((m) => m.status === status),
+        status,
+      ).to.equal(true);
     const failed = messages.find((m) => m.status === 'failed')!;
     expect(isInboxError(failed.error)).to.equal(true);
     expect(failed.error!.message).to.not.equal('');
-    const formatted = messages.find((m) => m.kind === 'text' && /\*\w+\*/.test(m.text ?? '') && /_[^_]+_/.test(m.text ?? ''));
+    const formatted = messages.find(
+      (m) => m.kind === 'text' && /\*\w+\*/.test(m.text ?? '') && /_[^_]+_/.test(m.text ?? ''),
+    );
     expect(formatted?.text).to.match(/https?:\/\//);
     expect(messages.find((m) => m.kind === 'template')!.template!.name).to.equal('order_update');
     for (const s of seeds) {
@@ -234,9 +259,20 @@ describe('MemoryAdapter', () => {
   describe('send', () => {
     it('returns a new server message with the clientRef echoed, status sent', async () => {
       const before = adapter.serverMessages('conv-001').length;
-      const { message, accepted } = await adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'r1', text: 'Hello' });
+      const { message, accepted } = await adapter.send({
+        kind: 'text',
+        conversationId: 'conv-001',
+        clientRef: 'r1',
+        text: 'Hello',
+      });
       expect(accepted).to.equal('created');
-      expect(message).to.include({ direction: 'outbound', status: 'sent', clientRef: 'r1', text: 'Hello', conversationId: 'conv-001' });
+      expect(message).to.include({
+        direction: 'outbound',
+        status: 'sent',
+        clientRef: 'r1',
+        text: 'Hello',
+        conversationId: 'conv-001',
+      });
       expect(message.id).to.not.match(/^local:/);
       expect(adapter.serverMessages('conv-001')).to.have.length(before + 1);
       const c = adapter.serverConversation('conv-001')!;
@@ -255,10 +291,17 @@ describe('MemoryAdapter', () => {
     it('rejects free-form messages outside the service window, but sends templates', async () => {
       const closed = adapter.serverConversation('conv-002')!; // last inbound 30 h ago
       expect(serviceWindow(closed, adapter.serverMessages('conv-002')).isOpen).to.equal(false);
-      const error = await rejection(adapter.send({ kind: 'text', conversationId: 'conv-002', clientRef: 'w1', text: 'Hi' }));
+      const error = await rejection(
+        adapter.send({ kind: 'text', conversationId: 'conv-002', clientRef: 'w1', text: 'Hi' }),
+      );
       expect((error as InboxError).kind).to.equal('outside_window');
       const media = await rejection(
-        adapter.send({ kind: 'image', conversationId: 'conv-002', clientRef: 'w2', media: { url: 'https://x.example/a.png' } }),
+        adapter.send({
+          kind: 'image',
+          conversationId: 'conv-002',
+          clientRef: 'w2',
+          media: { url: 'https://x.example/a.png' },
+        }),
       );
       expect((media as InboxError).kind).to.equal('outside_window');
       const { message } = await adapter.send({
@@ -269,7 +312,9 @@ describe('MemoryAdapter', () => {
         variables: ['Ahmed', '77'],
       });
       expect(message.kind).to.equal('template');
-      expect(message.text).to.equal('Hi Ahmed, your order 77 is on its way. Reply to this message if you have any questions.');
+      expect(message.text).to.equal(
+        'Hi Ahmed, your order 77 is on its way. Reply to this message if you have any questions.',
+      );
       expect(message.template).to.deep.equal({ name: 'order_update', language: 'en', variables: ['Ahmed', '77'] });
     });
 
@@ -294,7 +339,9 @@ describe('MemoryAdapter', () => {
         adapter.send({ kind: 'template', conversationId: 'conv-001', clientRef: 't3', templateName: 'nope' }),
       );
       expect((unknown as InboxError).kind).to.equal('validation');
-      const empty = await rejection(adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'e', text: '  ' }));
+      const empty = await rejection(
+        adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'e', text: '  ' }),
+      );
       expect((empty as InboxError).kind).to.equal('validation');
       const tooLong = await rejection(
         adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'l', text: 'x'.repeat(4097) }),
@@ -321,11 +368,13 @@ describe('MemoryAdapter', () => {
       expect(closed.closedAt).to.be.a('string');
       const assigned = await adapter.assign(id, 'agent-4');
       expect(assigned.assignee).to.deep.include({ id: 'agent-4', displayName: 'Lucía Gómez' });
-      expect((await allConversations(adapter, { assignee: { id: 'agent-4' } })).some((c) => c.id === id)).to.equal(true);
+      expect((await allConversations(adapter, { assignee: { id: 'agent-4' } })).some((c) => c.id === id)).to.equal(
+        true,
+      );
       await adapter.unassign(id);
       expect(adapter.serverConversation(id)!.assignee).to.equal(null);
-      expect((await rejection(adapter.assign(id, 'ghost')) as InboxError).kind).to.equal('validation');
-      expect((await rejection(adapter.markRead('ghost')) as InboxError).kind).to.equal('not_found');
+      expect(((await rejection(adapter.assign(id, 'ghost'))) as InboxError).kind).to.equal('validation');
+      expect(((await rejection(adapter.markRead('ghost'))) as InboxError).kind).to.equal('not_found');
     });
 
     it('summarises the inbox and lists agents and templates', async () => {
@@ -362,7 +411,12 @@ describe('MemoryAdapter', () => {
 
     it('deep-merges overrides, and a switched-off capability rejects with unsupported', async () => {
       const limited = new MemoryAdapter({
-        capabilities: { markRead: false, assign: false, filters: { search: false }, send: { template: 'none', media: ['image'] } },
+        capabilities: {
+          markRead: false,
+          assign: false,
+          filters: { search: false },
+          send: { template: 'none', media: ['image'] },
+        },
       });
       expect(limited.capabilities.filters.status).to.equal(true);
       expect(limited.capabilities.filters.search).to.equal(false);
@@ -371,10 +425,24 @@ describe('MemoryAdapter', () => {
       const kinds = await Promise.all([
         rejection(limited.markRead('conv-001')),
         rejection(limited.assign('conv-001', 'agent-2')),
-        rejection(limited.send({ kind: 'template', conversationId: 'conv-001', clientRef: 'x', templateName: 'follow_up' })),
-        rejection(limited.send({ kind: 'video', conversationId: 'conv-001', clientRef: 'y', media: { url: 'https://a.example/v.mp4' } })),
+        rejection(
+          limited.send({ kind: 'template', conversationId: 'conv-001', clientRef: 'x', templateName: 'follow_up' }),
+        ),
+        rejection(
+          limited.send({
+            kind: 'video',
+            conversationId: 'conv-001',
+            clientRef: 'y',
+            media: { url: 'https://a.example/v.mp4' },
+          }),
+        ),
       ]);
-      expect(kinds.map((e) => (e as InboxError).kind)).to.deep.equal(['unsupported', 'unsupported', 'unsupported', 'unsupported']);
+      expect(kinds.map((e) => (e as InboxError).kind)).to.deep.equal([
+        'unsupported',
+        'unsupported',
+        'unsupported',
+        'unsupported',
+      ]);
       expect(limited.serverConversation('conv-001')!.unreadCount).to.equal(2);
     });
   });
@@ -399,9 +467,13 @@ describe('MemoryAdapter', () => {
       expect((await adapter.listConversations()).items).to.not.be.empty;
       const custom = new InboxError({ kind: 'unauthorized', message: 'expired', dialect: 'memory', httpStatus: 401 });
       adapter.fail('send', custom);
-      expect(await rejection(adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' }))).to.equal(custom);
+      expect(
+        await rejection(adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' })),
+      ).to.equal(custom);
       adapter.clearFailures();
-      expect((await adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' })).message.clientRef).to.equal('f');
+      expect(
+        (await adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' })).message.clientRef,
+      ).to.equal('f');
     });
 
     it('hold() keeps the next call waiting until released or failed', async () => {
@@ -423,14 +495,20 @@ describe('MemoryAdapter', () => {
       const read = adapter.markRead('conv-001');
       await failing.reached;
       failing.fail('rate_limited');
-      expect((await rejection(read) as InboxError).kind).to.equal('rate_limited');
+      expect(((await rejection(read)) as InboxError).kind).to.equal('rate_limited');
       expect(adapter.serverConversation('conv-001')!.unreadCount).to.equal(2);
     });
 
     it('receive() adds an inbound message and updates the conversation', async () => {
       const before = adapter.serverConversation('conv-002')!;
       const m = adapter.receive('conv-002', 'Are you there?');
-      expect(m).to.include({ direction: 'inbound', kind: 'text', status: 'received', text: 'Are you there?', conversationId: 'conv-002' });
+      expect(m).to.include({
+        direction: 'inbound',
+        kind: 'text',
+        status: 'received',
+        text: 'Are you there?',
+        conversationId: 'conv-002',
+      });
       const after = adapter.serverConversation('conv-002')!;
       expect(after.unreadCount).to.equal((before.unreadCount ?? 0) + 1);
       expect(after.lastInboundAt).to.equal(m.createdAt);
@@ -462,9 +540,12 @@ describe('MemoryAdapter', () => {
 
       const slow = new MemoryAdapter({ latency: 60_000 });
       const during = new AbortController();
-      const p = slow.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'late', text: 'x' }, { signal: during.signal });
+      const p = slow.send(
+        { kind: 'text', conversationId: 'conv-001', clientRef: 'late', text: 'x' },
+        { signal: during.signal },
+      );
       during.abort();
-      expect((await rejection(p) as Error).name).to.equal('AbortError');
+      expect(((await rejection(p)) as Error).name).to.equal('AbortError');
       expect(slow.serverMessages('conv-001').some((m) => m.clientRef === 'late')).to.equal(false);
     });
   });

@@ -62,7 +62,9 @@ describe('inbox-provider', () => {
   });
 
   it('hands consumers a new store when the source changes', async () => {
-    const { provider, el, store } = await renderWithProvider<TestStoreConsumer>(html`<test-store-consumer></test-store-consumer>`);
+    const { provider, el, store } = await renderWithProvider<TestStoreConsumer>(
+      html`<test-store-consumer></test-store-consumer>`,
+    );
     const other = new MemoryAdapter();
     provider.source = other;
     await provider.updateComplete;
@@ -75,7 +77,12 @@ describe('inbox-provider', () => {
   it('prefers the source property over backend and base-url', async () => {
     const adapter = new MemoryAdapter();
     const provider = await fixture<InboxProvider>(
-      html`<inbox-provider backend="nope" base-url="https://api.example.com" .source=${adapter} poll-interval="0"></inbox-provider>`,
+      html`<inbox-provider
+        backend="nope"
+        base-url="https://api.example.com"
+        .source=${adapter}
+        poll-interval="0"
+      ></inbox-provider>`,
     );
     await waitUntil(() => provider.inboxStore);
     expect(provider.inboxStore!.source).to.equal(adapter);
@@ -83,7 +90,12 @@ describe('inbox-provider', () => {
 
   it('builds its data source from backend and base-url', async () => {
     const provider = await fixture<InboxProvider>(
-      html`<inbox-provider backend="memory" base-url="/api" current-user-id="agent-2" poll-interval="0"></inbox-provider>`,
+      html`<inbox-provider
+        backend="memory"
+        base-url="/api"
+        current-user-id="agent-2"
+        poll-interval="0"
+      ></inbox-provider>`,
     );
     await waitUntil(() => provider.inboxStore, 'no store from backend="memory"');
     const source = provider.inboxStore!.source;
@@ -135,7 +147,9 @@ describe('inbox-provider', () => {
     await provider.updateComplete;
     expect(provider.inboxStore).to.equal(store);
     expect(store.pollInterval).to.equal(5000);
-    const byDefault = await fixture<InboxProvider>(html`<inbox-provider .source=${new MemoryAdapter()}></inbox-provider>`);
+    const byDefault = await fixture<InboxProvider>(
+      html`<inbox-provider .source=${new MemoryAdapter()}></inbox-provider>`,
+    );
     await waitUntil(() => byDefault.inboxStore);
     expect(byDefault.inboxStore!.pollInterval).to.equal(15_000);
     byDefault.remove();
@@ -178,7 +192,9 @@ describe('inbox-provider', () => {
   });
 
   it('passes the theme to consumers', async () => {
-    const { provider, el } = await renderWithProvider<TestStoreConsumer>(html`<test-store-consumer></test-store-consumer>`);
+    const { provider, el } = await renderWithProvider<TestStoreConsumer>(
+      html`<test-store-consumer></test-store-consumer>`,
+    );
     provider.theme = 'dark';
     await provider.updateComplete;
     await el.updateComplete;

@@ -21,7 +21,7 @@ function ignoringSignals(adapter: MemoryAdapter): InboxDataSource {
           args.map((a) => (a && typeof a === 'object' && 'signal' in a ? { ...a, signal: undefined } : a)),
         );
     },
-  }) as unknown as InboxDataSource;
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -181,7 +181,9 @@ describe('InboxStore', () => {
 
     it('stops paging at the end', async () => {
       store.destroy();
-      adapter = new MemoryAdapter({ seed: (await import('../../src/adapters/memory/fixtures.js')).seedConversations({ count: 7 }) });
+      adapter = new MemoryAdapter({
+        seed: (await import('../../src/adapters/memory/fixtures.js')).seedConversations({ count: 7 }),
+      });
       store = new InboxStore(adapter, { pollInterval: 0, pageSize: 5 });
       await store.setQuery({});
       await store.loadMore();
@@ -290,7 +292,9 @@ describe('InboxStore', () => {
     it('keeps a failed send as failed with its error; retrySend reuses the clientRef', async () => {
       const errors = errorsOf(store);
       adapter.fail('send', 'upstream', 1);
-      const error = await rejection(store.send({ kind: 'text', conversationId: 'conv-001', text: 'Flaky', clientRef: 'ref-1' }));
+      const error = await rejection(
+        store.send({ kind: 'text', conversationId: 'conv-001', text: 'Flaky', clientRef: 'ref-1' }),
+      );
       expect((error as InboxError).kind).to.equal('upstream');
       let mine = store.getThreadState('conv-001').messages.filter((m) => m.text === 'Flaky');
       expect(mine).to.have.length(1);
@@ -392,7 +396,10 @@ describe('InboxStore', () => {
       expect(((await rejection(p)) as InboxError).kind).to.equal('forbidden');
       expect(store.getConversation('conv-002')!.assignee).to.equal(null);
       await store.assign('conv-002', agent);
-      expect(store.getConversation('conv-002')!.assignee).to.deep.include({ id: agent.id, displayName: agent.displayName });
+      expect(store.getConversation('conv-002')!.assignee).to.deep.include({
+        id: agent.id,
+        displayName: agent.displayName,
+      });
       expect(adapter.serverConversation('conv-002')!.assignee?.id).to.equal(agent.id);
     });
 
@@ -593,7 +600,11 @@ describe('InboxStore', () => {
     });
 
     it('adds a pushed conversation to the list', async () => {
-      const c = { ...store.getConversation('conv-001')!, id: 'conv-new', lastActivityAt: new Date(Date.now() + 1000).toISOString() };
+      const c = {
+        ...store.getConversation('conv-001')!,
+        id: 'conv-new',
+        lastActivityAt: new Date(Date.now() + 1000).toISOString(),
+      };
       store.ingest({ type: 'conversation', conversation: c });
       expect(rowIds(store)[0]).to.equal('conv-new');
     });

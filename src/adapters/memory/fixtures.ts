@@ -10,7 +10,6 @@
 import { InboxError } from '../../data/errors.js';
 import type {
   Agent,
-  ChannelKind,
   Conversation,
   ConversationStatus,
   DeliveryStatus,
@@ -158,25 +157,205 @@ interface Spec {
 /** Hand-written conversations that cover the edge cases; filler follows them. */
 const SPECS: Spec[] = [
   // 0: the showcase conversation (its messages are added separately)
-  { name: 'Amelia Watson', phone: '+447700900123', status: 'open', handledBy: 'human', assignee: 0, unread: 2, lastInboundAgo: 2 * MINUTE, trailingOutbound: 0, labels: ['vip'] },
-  { name: 'أحمد الفارسي', phone: '+971501234567', status: 'pending', rawStatus: 'pending_customer', handledBy: 'human', assignee: null, unread: 0, lastInboundAgo: 30 * HOUR, trailingOutbound: 1 },
-  { name: 'प्रिया शर्मा', phone: '+919812345678', status: 'bot', rawStatus: 'ai_handling', handledBy: 'ai', assignee: null, unread: 1, lastInboundAgo: 12 * MINUTE, trailingOutbound: 0 },
-  { name: '王小明', phone: '+8613812345678', status: 'escalated', handledBy: 'human', assignee: 2, unread: 3, lastInboundAgo: 23 * HOUR + 25 * MINUTE, trailingOutbound: 0, channel: 1 },
-  { phone: '+4915123456789', status: 'open', handledBy: 'human', assignee: null, unread: 1, lastInboundAgo: 40 * MINUTE, trailingOutbound: 0 },
-  { name: 'Maximiliana Alexandrina Konstantinopoulou-Vandenberghe de la Cruz y Montenegro-Habsburg', phone: '+34612345678', status: 'open', handledBy: 'human', assignee: 3, unread: 0, lastInboundAgo: 3 * HOUR, trailingOutbound: 2 },
-  { name: 'Jonas Lindqvist', phone: '+46701234567', status: 'closed', handledBy: 'human', assignee: 1, unread: 0, lastInboundAgo: 3 * DAY, trailingOutbound: 1 },
-  { name: 'Fatima Zahra', phone: '+212612345678', status: 'archived', handledBy: 'human', assignee: null, unread: 0, lastInboundAgo: 9 * DAY, trailingOutbound: 1 },
-  { name: 'Diego Hernández', phone: '+5215512345678', status: 'unknown', rawStatus: 'snoozed', handledBy: 'human', assignee: 4, unread: 0, lastInboundAgo: 50 * HOUR, trailingOutbound: 0 },
-  { name: '田中 さくら', phone: '+819012345678', status: 'open', handledBy: 'human', assignee: 0, unread: 0, lastInboundAgo: 5 * HOUR, trailingOutbound: 1, channel: 1 },
-  { name: 'Oliver Bennett', phone: '+14155550123', status: 'open', handledBy: 'human', assignee: 0, unread: 4, lastInboundAgo: 25 * MINUTE, trailingOutbound: 0, messages: 120 },
-  { name: '김민준', phone: '+821012345678', status: 'bot', handledBy: 'ai', assignee: null, unread: 0, lastInboundAgo: 26 * HOUR, trailingOutbound: 0 },
-  { name: 'सुनील कुमार', phone: '+919876543210', status: 'open', handledBy: 'human', assignee: 5, unread: 0, lastInboundAgo: 18 * HOUR, trailingOutbound: 1 },
-  { name: 'ليلى حسن', phone: '+201001234567', status: 'escalated', handledBy: 'human', assignee: null, unread: 2, lastInboundAgo: 4 * DAY, trailingOutbound: 0 },
+  {
+    name: 'Amelia Watson',
+    phone: '+447700900123',
+    status: 'open',
+    handledBy: 'human',
+    assignee: 0,
+    unread: 2,
+    lastInboundAgo: 2 * MINUTE,
+    trailingOutbound: 0,
+    labels: ['vip'],
+  },
+  {
+    name: 'أحمد الفارسي',
+    phone: '+971501234567',
+    status: 'pending',
+    rawStatus: 'pending_customer',
+    handledBy: 'human',
+    assignee: null,
+    unread: 0,
+    lastInboundAgo: 30 * HOUR,
+    trailingOutbound: 1,
+  },
+  {
+    name: 'प्रिया शर्मा',
+    phone: '+919812345678',
+    status: 'bot',
+    rawStatus: 'ai_handling',
+    handledBy: 'ai',
+    assignee: null,
+    unread: 1,
+    lastInboundAgo: 12 * MINUTE,
+    trailingOutbound: 0,
+  },
+  {
+    name: '王小明',
+    phone: '+8613812345678',
+    status: 'escalated',
+    handledBy: 'human',
+    assignee: 2,
+    unread: 3,
+    lastInboundAgo: 23 * HOUR + 25 * MINUTE,
+    trailingOutbound: 0,
+    channel: 1,
+  },
+  {
+    phone: '+4915123456789',
+    status: 'open',
+    handledBy: 'human',
+    assignee: null,
+    unread: 1,
+    lastInboundAgo: 40 * MINUTE,
+    trailingOutbound: 0,
+  },
+  {
+    name: 'Maximiliana Alexandrina Konstantinopoulou-Vandenberghe de la Cruz y Montenegro-Habsburg',
+    phone: '+34612345678',
+    status: 'open',
+    handledBy: 'human',
+    assignee: 3,
+    unread: 0,
+    lastInboundAgo: 3 * HOUR,
+    trailingOutbound: 2,
+  },
+  {
+    name: 'Jonas Lindqvist',
+    phone: '+46701234567',
+    status: 'closed',
+    handledBy: 'human',
+    assignee: 1,
+    unread: 0,
+    lastInboundAgo: 3 * DAY,
+    trailingOutbound: 1,
+  },
+  {
+    name: 'Fatima Zahra',
+    phone: '+212612345678',
+    status: 'archived',
+    handledBy: 'human',
+    assignee: null,
+    unread: 0,
+    lastInboundAgo: 9 * DAY,
+    trailingOutbound: 1,
+  },
+  {
+    name: 'Diego Hernández',
+    phone: '+5215512345678',
+    status: 'unknown',
+    rawStatus: 'snoozed',
+    handledBy: 'human',
+    assignee: 4,
+    unread: 0,
+    lastInboundAgo: 50 * HOUR,
+    trailingOutbound: 0,
+  },
+  {
+    name: '田中 さくら',
+    phone: '+819012345678',
+    status: 'open',
+    handledBy: 'human',
+    assignee: 0,
+    unread: 0,
+    lastInboundAgo: 5 * HOUR,
+    trailingOutbound: 1,
+    channel: 1,
+  },
+  {
+    name: 'Oliver Bennett',
+    phone: '+14155550123',
+    status: 'open',
+    handledBy: 'human',
+    assignee: 0,
+    unread: 4,
+    lastInboundAgo: 25 * MINUTE,
+    trailingOutbound: 0,
+    messages: 120,
+  },
+  {
+    name: '김민준',
+    phone: '+821012345678',
+    status: 'bot',
+    handledBy: 'ai',
+    assignee: null,
+    unread: 0,
+    lastInboundAgo: 26 * HOUR,
+    trailingOutbound: 0,
+  },
+  {
+    name: 'सुनील कुमार',
+    phone: '+919876543210',
+    status: 'open',
+    handledBy: 'human',
+    assignee: 5,
+    unread: 0,
+    lastInboundAgo: 18 * HOUR,
+    trailingOutbound: 1,
+  },
+  {
+    name: 'ليلى حسن',
+    phone: '+201001234567',
+    status: 'escalated',
+    handledBy: 'human',
+    assignee: null,
+    unread: 2,
+    lastInboundAgo: 4 * DAY,
+    trailingOutbound: 0,
+  },
 ];
 
-const FIRST = ['Noah', 'Emma', 'Liam', 'Sofia', 'Mateo', 'Chloé', 'Lukas', 'Ana', 'Ibrahim', 'Grace', 'Tomás', 'Hana', 'Kwame', 'Elif', 'Marek', 'Zoe', 'Rafael', 'Ingrid', 'Yusuf', 'Camila'];
-const LAST = ['Martin', 'Okafor', 'Rossi', 'Nowak', 'Silva', 'Dubois', 'Müller', 'Kowalski', 'Haddad', 'Jensen', 'Moreau', 'Costa', 'Andersen', 'Yilmaz', 'Novak', 'Ortega'];
-const FILLER_STATUSES: ConversationStatus[] = ['open', 'open', 'open', 'open', 'pending', 'bot', 'escalated', 'closed', 'archived'];
+const FIRST = [
+  'Noah',
+  'Emma',
+  'Liam',
+  'Sofia',
+  'Mateo',
+  'Chloé',
+  'Lukas',
+  'Ana',
+  'Ibrahim',
+  'Grace',
+  'Tomás',
+  'Hana',
+  'Kwame',
+  'Elif',
+  'Marek',
+  'Zoe',
+  'Rafael',
+  'Ingrid',
+  'Yusuf',
+  'Camila',
+];
+const LAST = [
+  'Martin',
+  'Okafor',
+  'Rossi',
+  'Nowak',
+  'Silva',
+  'Dubois',
+  'Müller',
+  'Kowalski',
+  'Haddad',
+  'Jensen',
+  'Moreau',
+  'Costa',
+  'Andersen',
+  'Yilmaz',
+  'Novak',
+  'Ortega',
+];
+const FILLER_STATUSES: ConversationStatus[] = [
+  'open',
+  'open',
+  'open',
+  'open',
+  'pending',
+  'bot',
+  'escalated',
+  'closed',
+  'archived',
+];
 
 const INBOUND_TEXTS = [
   'Hi, is my order shipped yet?',
@@ -269,7 +448,11 @@ function showcaseMessages(conversationId: string, now: number, agentId: string):
       ...base(3, 'inbound', 80),
       kind: 'image',
       rawType: 'image',
-      media: { url: 'https://picsum.photos/seed/jacket/640/480', mimeType: 'image/jpeg', caption: 'This is what arrived 😕' },
+      media: {
+        url: 'https://picsum.photos/seed/jacket/640/480',
+        mimeType: 'image/jpeg',
+        caption: 'This is what arrived 😕',
+      },
       text: 'This is what arrived 😕',
       status: 'received',
     },
@@ -290,14 +473,23 @@ function showcaseMessages(conversationId: string, now: number, agentId: string):
       ...base(5, 'inbound', 60),
       kind: 'audio',
       rawType: 'audio',
-      media: { url: 'https://interactive-examples.mdn.mozilla.net/media/cc0-audio/t-rex-roar.mp3', mimeType: 'audio/mpeg', sizeBytes: 15_360 },
+      media: {
+        url: 'https://interactive-examples.mdn.mozilla.net/media/cc0-audio/t-rex-roar.mp3',
+        mimeType: 'audio/mpeg',
+        sizeBytes: 15_360,
+      },
       status: 'received',
     },
     {
       ...base(6, 'outbound', 50),
       kind: 'document',
       rawType: 'document',
-      media: { url: 'https://shop.example.com/invoices/invoice-1042.pdf', mimeType: 'application/pdf', filename: 'invoice-1042.pdf', sizeBytes: 48_213 },
+      media: {
+        url: 'https://shop.example.com/invoices/invoice-1042.pdf',
+        mimeType: 'application/pdf',
+        filename: 'invoice-1042.pdf',
+        sizeBytes: 48_213,
+      },
       status: 'delivered',
       rawStatus: 'delivered',
     },
@@ -305,7 +497,12 @@ function showcaseMessages(conversationId: string, now: number, agentId: string):
       ...base(7, 'inbound', 45),
       kind: 'location',
       rawType: 'location',
-      location: { latitude: 51.5033, longitude: -0.1196, name: 'Pickup point', address: 'Westminster Bridge Rd, London SE1 7PB' },
+      location: {
+        latitude: 51.5033,
+        longitude: -0.1196,
+        name: 'Pickup point',
+        address: 'Westminster Bridge Rd, London SE1 7PB',
+      },
       status: 'received',
     },
     {
@@ -320,7 +517,10 @@ function showcaseMessages(conversationId: string, now: number, agentId: string):
       kind: 'unknown',
       rawType: 'order',
       status: 'received',
-      raw: { type: 'order', order: { catalog_id: 'cat-1', product_items: [{ product_retailer_id: 'jacket-blue-m', quantity: 1 }] } },
+      raw: {
+        type: 'order',
+        order: { catalog_id: 'cat-1', product_items: [{ product_retailer_id: 'jacket-blue-m', quantity: 1 }] },
+      },
     },
     {
       ...base(10, 'outbound', 30),
@@ -401,10 +601,7 @@ function buildSeed(
   const id = `conv-${pad(i + 1)}`;
   const agent = spec.assignee === null ? null : AGENTS[spec.assignee % AGENTS.length];
   const agentId = agent?.id ?? AGENTS[0].id;
-  const total = Math.max(
-    messagesPerConversation ?? spec.messages ?? 3 + Math.floor(random() * 12),
-    i === 0 ? 0 : 1,
-  );
+  const total = Math.max(messagesPerConversation ?? spec.messages ?? 3 + Math.floor(random() * 12), i === 0 ? 0 : 1);
   const lastInbound = now - spec.lastInboundAgo;
   // Newest first while building, reversed at the end.
   const newestFirst: Array<{ direction: MessageDirection; at: number }> = [];
@@ -445,7 +642,7 @@ function buildSeed(
     status: spec.status,
     rawStatus: spec.rawStatus ?? spec.status,
     handledBy: spec.handledBy,
-    channel: { ...CHANNELS[spec.channel ?? 0] } as { kind: ChannelKind; id?: string; label?: string },
+    channel: { ...CHANNELS[spec.channel ?? 0] },
     contact: {
       id: `contact-${pad(i + 1)}`,
       displayName: spec.name,
@@ -456,12 +653,20 @@ function buildSeed(
     assignee: agent ? { ...agent } : null,
     unreadCount: unread,
     lastMessage: last
-      ? { text: last.text ?? last.media?.caption, direction: last.direction, createdAt: last.createdAt, kind: last.kind }
+      ? {
+          text: last.text ?? last.media?.caption,
+          direction: last.direction,
+          createdAt: last.createdAt,
+          kind: last.kind,
+        }
       : undefined,
     lastActivityAt: last?.createdAt ?? new Date(now - spec.lastInboundAgo).toISOString(),
     lastInboundAt: lastIn?.createdAt,
     createdAt: messages[0]?.createdAt ?? new Date(now - spec.lastInboundAgo).toISOString(),
-    closedAt: spec.status === 'closed' && last ? new Date(Math.min(now, Date.parse(last.createdAt) + 5 * MINUTE)).toISOString() : undefined,
+    closedAt:
+      spec.status === 'closed' && last
+        ? new Date(Math.min(now, Date.parse(last.createdAt) + 5 * MINUTE)).toISOString()
+        : undefined,
   };
   return { conversation, messages };
 }

@@ -201,7 +201,7 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });
@@ -355,7 +355,11 @@ export class MemoryAdapter implements InboxDataSource {
   }
 
   async listMessages(conversationId: string, options: MessagePageOptions = {}): Promise<Page<Message>> {
-    await this.begin('listMessages', [conversationId, { cursor: options.cursor, limit: options.limit }], options.signal);
+    await this.begin(
+      'listMessages',
+      [conversationId, { cursor: options.cursor, limit: options.limit }],
+      options.signal,
+    );
     const record = this.record(conversationId);
     const messages = record.messages;
     let end = messages.length;
@@ -419,7 +423,9 @@ export class MemoryAdapter implements InboxDataSource {
         const text = request.text ?? '';
         if (!text.trim()) throw this.error('validation', 'The message is empty.', { text: 'required' });
         if (caps.textMaxLength && text.length > caps.textMaxLength) {
-          throw this.error('validation', `The message is longer than ${caps.textMaxLength} characters.`, { text: 'too_long' });
+          throw this.error('validation', `The message is longer than ${caps.textMaxLength} characters.`, {
+            text: 'too_long',
+          });
         }
         this.assertWindowOpen(record);
         message = { ...base, kind: 'text', rawType: 'text', text };
@@ -428,7 +434,8 @@ export class MemoryAdapter implements InboxDataSource {
       case 'template': {
         if (caps.template === 'none') throw this.unsupported('send template');
         const template = this.templates.find(
-          (t) => t.name === request.templateName && (!request.language || !t.language || t.language === request.language),
+          (t) =>
+            t.name === request.templateName && (!request.language || !t.language || t.language === request.language),
         );
         if (this.templates.length && !template) {
           throw this.error('validation', `Unknown template "${request.templateName}".`, { templateName: 'unknown' });
@@ -458,16 +465,24 @@ export class MemoryAdapter implements InboxDataSource {
         break;
       }
       default: {
-        if (!MEDIA_KINDS.has(request.kind) || !caps.media.includes(request.kind)) throw this.unsupported(`send ${request.kind}`);
+        if (!MEDIA_KINDS.has(request.kind) || !caps.media.includes(request.kind))
+          throw this.unsupported(`send ${request.kind}`);
         if (!request.media?.url && !request.media?.mediaId) {
           throw this.error('validation', 'The media has no url or mediaId.', { media: 'required' });
         }
         this.assertWindowOpen(record);
-        message = { ...base, kind: request.kind, rawType: request.kind, media: { ...request.media }, text: request.media.caption };
+        message = {
+          ...base,
+          kind: request.kind,
+          rawType: request.kind,
+          media: { ...request.media },
+          text: request.media.caption,
+        };
       }
     }
     this.append(record, message);
-    if (request.clientRef) this.sent.set(request.clientRef, { conversationId: request.conversationId, messageId: message.id });
+    if (request.clientRef)
+      this.sent.set(request.clientRef, { conversationId: request.conversationId, messageId: message.id });
     return { message: cloneMessage(message), accepted: 'created' };
   }
 
@@ -537,7 +552,12 @@ export class MemoryAdapter implements InboxDataSource {
   // ---- internals -------------------------------------------------------------
 
   /** Records the call, checks the capability and the signal, waits for holds and latency, applies failures. */
-  private async begin(op: MemoryOperation, args: unknown[], signal: AbortSignal | undefined, capable = true): Promise<void> {
+  private async begin(
+    op: MemoryOperation,
+    args: unknown[],
+    signal: AbortSignal | undefined,
+    capable = true,
+  ): Promise<void> {
     this.calls.push({ op, args });
     if (signal?.aborted) throw abortError(signal);
     if (!capable) throw this.unsupported(op);
@@ -577,9 +597,13 @@ export class MemoryAdapter implements InboxDataSource {
     const term = q.search?.trim().toLocaleLowerCase();
     if (term) {
       const digits = term.replace(/[^\d]/g, '');
-      const hay = [c.contact.displayName, c.contact.phone, c.lastMessage?.text].filter(Boolean).join('\n').toLocaleLowerCase();
+      const hay = [c.contact.displayName, c.contact.phone, c.lastMessage?.text]
+        .filter(Boolean)
+        .join('\n')
+        .toLocaleLowerCase();
       const phoneDigits = (c.contact.phone ?? '').replace(/[^\d]/g, '');
-      const phoneMatch = digits.length >= 3 && digits.length === term.replace(/[\s+()-]/g, '').length && phoneDigits.includes(digits);
+      const phoneMatch =
+        digits.length >= 3 && digits.length === term.replace(/[\s+()-]/g, '').length && phoneDigits.includes(digits);
       if (!hay.includes(term) && !phoneMatch) return false;
     }
     return true;
@@ -644,7 +668,9 @@ export class MemoryAdapter implements InboxDataSource {
   }
 
   private toError(op: MemoryOperation, errorOrKind: InboxError | InboxErrorKind): InboxError {
-    return typeof errorOrKind === 'string' ? this.error(errorOrKind, `Memory ${op} failed (${errorOrKind}).`) : errorOrKind;
+    return typeof errorOrKind === 'string'
+      ? this.error(errorOrKind, `Memory ${op} failed (${errorOrKind}).`)
+      : errorOrKind;
   }
 
   private notFound(message: string): InboxError {
@@ -655,7 +681,12 @@ export class MemoryAdapter implements InboxDataSource {
     return this.error('unsupported', `The memory backend is configured without "${what}".`);
   }
 
-  private error(kind: InboxErrorKind, message: string, fieldIssues?: Record<string, unknown>, code?: string): InboxError {
+  private error(
+    kind: InboxErrorKind,
+    message: string,
+    fieldIssues?: Record<string, unknown>,
+    code?: string,
+  ): InboxError {
     return new InboxError({ kind, message, dialect: this.dialect, httpStatus: HTTP_STATUS[kind], fieldIssues, code });
   }
 }

@@ -63,11 +63,16 @@ export interface HttpClientOptions {
 
 const RETRY_STATUSES = new Set([429, 502, 503]);
 
+/** The signal's reason when it is an Error (an AbortError by default), else a fresh AbortError. */
+function abortReason(signal?: AbortSignal): Error {
+  return signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+}
+
 /** Waits `ms`, rejecting with an AbortError if the signal fires first. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      reject(abortReason(signal));
       return;
     }
     const timer = setTimeout(() => {
@@ -76,7 +81,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+      reject(abortReason(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -130,7 +130,12 @@ export function messageKind(value: unknown): MessageKind {
  * Maps each record, dropping (with one console warning per call) those the
  * mapper rejects by returning undefined or throwing.
  */
-export function mapLenient<T>(items: unknown[], map: (item: unknown) => T | undefined, what: string, dialect: string): T[] {
+export function mapLenient<T>(
+  items: unknown[],
+  map: (item: unknown) => T | undefined,
+  what: string,
+  dialect: string,
+): T[] {
   const out: T[] = [];
   let dropped = 0;
   for (const item of items) {

@@ -94,7 +94,7 @@ export class InboxProvider extends InboxElement {
     const seconds = Number.isFinite(this.pollInterval) ? Math.max(0, this.pollInterval) : 15;
     return {
       pollInterval: seconds * 1000,
-      currentUserId: this.currentUserId ?? (this.options.currentUserId as string | undefined),
+      currentUserId: this.currentUserId ?? this.options.currentUserId,
       agents: this.options.agents,
       templates: this.options.templates,
     };
@@ -115,7 +115,7 @@ export class InboxProvider extends InboxElement {
           backend: this.backend,
           baseUrl: this.baseUrl,
           currentUserId: this.currentUserId ?? this.options.currentUserId,
-        } as DataSourceConfig);
+        });
       } catch (error) {
         if (generation !== this.connectGeneration) return;
         const e = isInboxError(error)

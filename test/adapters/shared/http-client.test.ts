@@ -11,7 +11,7 @@ interface Call {
 function scriptedFetch(answers: (Response | Error | 'hang' | (() => Response))[]) {
   const calls: Call[] = [];
   const fetch = (url: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    calls.push({ url: String(url), init });
+    calls.push({ url: url instanceof Request ? url.url : url.toString(), init });
     const next = answers.shift();
     if (next === undefined) return Promise.reject(new Error('no scripted answer left'));
     if (next === 'hang') {
@@ -23,7 +23,7 @@ function scriptedFetch(answers: (Response | Error | 'hang' | (() => Response))[]
     if (next instanceof Error) return Promise.reject(next);
     return Promise.resolve(typeof next === 'function' ? next() : next);
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch: fetch, calls };
 }
 
 /** A sleep the test releases by hand, recording each requested wait. */
@@ -90,7 +90,10 @@ describe('HttpClient', () => {
     });
 
     it('does not retry a 429 with Retry-After: 2 before two seconds have passed', async () => {
-      const { fetch, calls } = scriptedFetch([jsonResponse({}, 429, { 'Retry-After': '2' }), jsonResponse({ ok: true })]);
+      const { fetch, calls } = scriptedFetch([
+        jsonResponse({}, 429, { 'Retry-After': '2' }),
+        jsonResponse({ ok: true }),
+      ]);
       const timer = manualSleep();
       const pending = client(fetch, { sleep: timer.sleep }).request({ path: '/list' });
       await waitUntil(() => timer.waits.length > 0, 'the client never waited');
@@ -136,7 +139,10 @@ describe('HttpClient', () => {
     it('maps statuses to kinds and reads the dialect body', async () => {
       const { fetch } = scriptedFetch([jsonResponse({ error: 'missing_scope', message: 'Needs scope' }, 403)]);
       const http = client(fetch, {
-        parseError: (_s, body) => ({ code: (body as { error: string }).error, message: (body as { message: string }).message }),
+        parseError: (_s, body) => ({
+          code: (body as { error: string }).error,
+          message: (body as { message: string }).message,
+        }),
       });
       const error = (await rejection(http.request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('forbidden');
@@ -148,7 +154,10 @@ describe('HttpClient', () => {
 
     it('takes retryAfterMs from the header, else from the body parser', async () => {
       const { fetch } = scriptedFetch([jsonResponse({ retryAfter: 12 }, 429)]);
-      const http = client(fetch, { retries: 0, parseError: (_s, b) => ({ retryAfterMs: (b as { retryAfter: number }).retryAfter * 1000 }) });
+      const http = client(fetch, {
+        retries: 0,
+        parseError: (_s, b) => ({ retryAfterMs: (b as { retryAfter: number }).retryAfter * 1000 }),
+      });
       const error = (await rejection(http.request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('rate_limited');
       expect(error.retryAfterMs).to.equal(12_000);
@@ -173,7 +182,9 @@ describe('HttpClient', () => {
 
     it('times out a request that never answers', async () => {
       const { fetch } = scriptedFetch(['hang']);
-      const error = (await rejection(client(fetch, { timeoutMs: 5, retries: 0 }).request({ path: '/x' }))) as InboxError;
+      const error = (await rejection(
+        client(fetch, { timeoutMs: 5, retries: 0 }).request({ path: '/x' }),
+      )) as InboxError;
       expect(error.kind).to.equal('timeout');
       expect(error.retryable).to.equal(true);
     });

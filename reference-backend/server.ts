@@ -48,7 +48,7 @@ export async function toRequest(req: IncomingMessage, fallbackOrigin: string): P
     for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     if (chunks.length > 0) {
       const buffer = Buffer.concat(chunks);
-      body = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+      body = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
     }
   }
   return new Request(url, { method, headers, body });

@@ -13,15 +13,18 @@
  * every round. Writes bench-results/results.md and results.json, prints the
  * tables and exits 1 when a budget fails (issues #4, #5, #8).
  *
- * Environment: BENCH_QUICK=1 (2 rounds), BENCH_ROUNDS, BENCH_SIZES=100,1000,
- * BENCH_SCROLL_MS (default 2000), BENCH_ONLY=list|thread, CHROME_PATH.
+ * Defaults: 5 rounds and 1.5 s of scrolling per measurement, which keeps the
+ * whole run near 4 minutes on 2 busy cores.
+ * Environment: BENCH_QUICK=1 (smoke run: 2 rounds, 1 s scrolls, no vaadin at 10,000), BENCH_ROUNDS, BENCH_SIZES=100,1000,
+ * BENCH_SCROLL_MS (default 1500), BENCH_ONLY=list|thread, BENCH_TRACE=1 (time
+ * each step), CHROME_PATH.
  */
+/* global window -- page.evaluate() callbacks run in the page */
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-/* global window -- page.evaluate() callbacks run in the page */
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { findChromium } from './find-chromium.mjs';
@@ -31,16 +34,16 @@ const outDir = join(root, 'bench-results');
 const siteDir = join(outDir, 'site');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 2 : 7));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 2 : 5));
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 2000);
+const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? (QUICK ? 1000 : 1500));
 const ONLY = process.env.BENCH_ONLY;
 
 /**
  * <vaadin-message-list> is not virtualized: at 10,000 messages it builds 140,000 elements and one
  * measurement takes ~20 s, so it runs in the first rounds only (it is a reference, with no budget).
  */
-const HEAVY_ROUNDS = QUICK ? 1 : 2;
+const HEAVY_ROUNDS = QUICK ? 0 : 2;
 const isHeavy = (impl, n) => impl === 'vaadin' && n >= 10_000;
 
 /** Frames are quantized to ~16.7 ms at 60 Hz: a p95 within this of the baseline counts as equal. */
@@ -258,8 +261,9 @@ function report(results, env) {
       'Prepend: the reader sits ~1,200 px below the top; ours loads the older page through store.loadOlder, the others insert ' +
       '50 items at the top. "≈" marks shifts estimated from the content growth because the anchor left the rendered range; ' +
       '"worst frame" is the largest shift seen in any rAF sample while it settled. JS heap Δ: JSHeapUsedSize after a forced GC, ' +
-      'after first paint minus before creating the element. @vaadin/message-list at 10,000 (not virtualized) runs in ' +
-      `the first ${HEAVY_ROUNDS} round(s) only. chatscope MessageList is left out: it needs React and a ` +
+      'after first paint minus before creating the element. @vaadin/message-list at 10,000 (not virtualized) ' +
+      (HEAVY_ROUNDS ? `runs in the first ${HEAVY_ROUNDS} rounds only. ` : 'is skipped in BENCH_QUICK runs. ') +
+      `chatscope MessageList is left out: it needs React and a ` +
       'server-side build, which this project does not install.',
     '',
   );

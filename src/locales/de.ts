@@ -349,8 +349,25 @@ export const inboxConversationActionsDe: InboxConversationActionsStrings = {
   dismiss: 'Ausblenden',
 };
 
+/** A complete set of string tables, by tag name: type a language of your own with it. */
+export interface InboxStringTables {
+  'inbox-list': InboxListStrings;
+  'conversation-thread': ConversationThreadStrings;
+  'message-composer': MessageComposerStrings;
+  'assignee-picker': AssigneePickerStrings;
+  'inbox-conversation-actions': InboxConversationActionsStrings;
+}
+
+export type {
+  AssigneePickerStrings,
+  ConversationThreadStrings,
+  InboxConversationActionsStrings,
+  InboxListStrings,
+  MessageComposerStrings,
+};
+
 /** The German tables by tag name. */
-export const de = {
+export const de: InboxStringTables = {
   'inbox-list': inboxListDe,
   'conversation-thread': conversationThreadDe,
   'message-composer': messageComposerDe,
@@ -358,18 +375,16 @@ export const de = {
   'inbox-conversation-actions': inboxConversationActionsDe,
 };
 
-export type InboxLocale = { [tag: string]: object | undefined };
-
 /**
  * Sets `i18n` on every element of `locale` at or inside `root` (light DOM).
  * Elements added later need it too: call again, or set `i18n` when creating them.
  */
-export function applyStrings(root: ParentNode, locale: InboxLocale): void {
+export function applyStrings(root: ParentNode, locale: Partial<InboxStringTables>): void {
   const targets: Element[] = [];
   if (root instanceof Element) targets.push(root);
   targets.push(...root.querySelectorAll('*'));
   for (const el of targets) {
-    const table = locale[el.localName];
+    const table = (locale as Record<string, object | undefined>)[el.localName];
     if (table) (el as Element & { i18n?: object }).i18n = table;
   }
 }

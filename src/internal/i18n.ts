@@ -3,6 +3,7 @@
  * host overrides with a partial `i18n` object; `lang` comes from the element
  * or its nearest ancestor (across shadow roots).
  */
+import { numberFormat, pluralRules } from './format.js';
 
 /** Merges a host's partial overrides over an element's defaults. */
 export function mergeStrings<T extends object>(defaults: T, overrides?: Partial<T> | null): T {
@@ -21,21 +22,13 @@ export function plural(
   count: number,
   values: Record<string, string | number> = {},
 ): string {
-  let rule: Intl.LDMLPluralRule = 'other';
-  try {
-    rule = new Intl.PluralRules(lang).select(count);
-  } catch {
-    /* unknown locale: 'other' */
-  }
+  // unknown locale: 'other'
+  const rule: Intl.LDMLPluralRule = pluralRules(lang)?.select(count) ?? 'other';
   return formatString(forms[rule] ?? forms.other, { count: formatNumber(lang, count), ...values });
 }
 
 export function formatNumber(lang: string, n: number): string {
-  try {
-    return new Intl.NumberFormat(lang).format(n);
-  } catch {
-    return String(n);
-  }
+  return numberFormat(lang)?.format(n) ?? String(n);
 }
 
 /** The nearest `attr` value on the element or an ancestor, crossing shadow roots. */

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { httpUrl } from '../../adapters/shared/lenient.js';
 import type { InboxError } from '../../data/errors.js';
 import type { Message } from '../../data/models.js';
+import { numberFormat } from '../../internal/format.js';
 import { formatString } from '../../internal/i18n.js';
 import type { ConversationThreadStrings } from './conversation-thread.strings.js';
 import { icon } from './conversation-thread.icons.js';
@@ -91,16 +92,13 @@ export function formatBytes(bytes: number | undefined, lang: string): string {
       : bytes >= 1_000
         ? [bytes / 1_000, 'kilobyte']
         : [bytes, 'byte'];
-  try {
-    return new Intl.NumberFormat(lang, {
-      style: 'unit',
-      unit,
-      unitDisplay: 'short',
-      maximumFractionDigits: value < 10 ? 1 : 0,
-    }).format(value);
-  } catch {
-    return `${Math.round(value)} ${unit}`;
-  }
+  const nf = numberFormat(lang, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  });
+  return nf?.format(value) ?? `${Math.round(value)} ${unit}`;
 }
 
 /** The OpenStreetMap link for a location, when its coordinates are valid. */

@@ -10,6 +10,65 @@ export function mergeStrings<T extends object>(defaults: T, overrides?: Partial<
   return overrides ? { ...defaults, ...overrides } : defaults;
 }
 
+type Snapshot = Record<string, unknown>;
+
+function isTable(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A copy of `o` one level deep (string tables nest one level: `sendErrors`, `resolutions`…). */
+function snapshot(o: object): Snapshot {
+  const copy: Snapshot = {};
+  for (const [k, v] of Object.entries(o)) copy[k] = isTable(v) ? { ...v } : v;
+  return copy;
+}
+
+function sameShallow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k] || !(k in b)) return false;
+  return true;
+}
+
+/** True while `o` still holds what `snap` recorded (so an override edited in place is noticed). */
+function unchanged(o: object, snap: Snapshot): boolean {
+  const entries = Object.entries(o);
+  if (entries.length !== Object.keys(snap).length) return false;
+  for (const [k, v] of entries) {
+    const was = snap[k];
+    if (isTable(v)) {
+      if (!isTable(was) || !sameShallow(v, was)) return false;
+    } else if (v !== was || !(k in snap)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Memoizes an element's string table: returns a function that merges a
+ * host's `i18n` overrides over `defaults` once per overrides object, and
+ * hands back the same merged table on every later call (elements read their
+ * strings many times per render: once per row and label). An overrides
+ * object edited in place (one level deep) is merged again on the next call.
+ * Without overrides the defaults themselves are returned. The merged tables
+ * are shared: treat them as read-only.
+ */
+export function memoStrings<T extends object>(
+  defaults: T,
+  merge: (defaults: T, overrides: Partial<T>) => T = (d, o) => ({ ...d, ...o }),
+): (overrides?: Partial<T> | null) => T {
+  const cache = new WeakMap<object, { snap: Snapshot; merged: T }>();
+  return (overrides) => {
+    if (!overrides) return defaults;
+    const hit = cache.get(overrides);
+    if (hit && unchanged(overrides, hit.snap)) return hit.merged;
+    const merged = merge(defaults, overrides);
+    cache.set(overrides, { snap: snapshot(overrides), merged });
+    return merged;
+  };
+}
+
 /** Replaces `{name}` placeholders. */
 export function formatString(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));

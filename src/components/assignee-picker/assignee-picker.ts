@@ -9,7 +9,7 @@ import type { InboxDataSource } from '../../data/data-source.js';
 import { InboxError, isAbortError, isInboxError } from '../../data/errors.js';
 import type { Agent, Conversation } from '../../data/models.js';
 import type { InboxStore, StoreChangeDetail } from '../../data/store.js';
-import { formatString, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
+import { formatString, memoStrings, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { filterAgents, foldForSearch, initials } from './agent-search.js';
@@ -33,6 +33,15 @@ const SKELETON_DELAY = 150;
 /** Gap between the trigger and the popup, and the popup and the viewport edge. */
 const GAP = 4;
 const EDGE = 8;
+
+/** The string table, merged once per `i18n` object (the error tables merged one level deep). */
+const pickerStrings = memoStrings(ASSIGNEE_PICKER_STRINGS, (defaults, overrides) => {
+  const merged = mergeStrings(defaults, overrides);
+  for (const k of ['agentsErrors', 'assignErrors', 'unassignErrors'] as const) {
+    if (overrides[k]) merged[k] = { ...defaults[k], ...overrides[k] };
+  }
+  return merged;
+});
 
 function toInboxError(error: unknown, dialect: string): InboxError {
   if (isInboxError(error)) return error;
@@ -216,11 +225,7 @@ export class AssigneePicker extends InboxElement {
   // ---- derived state ---------------------------------------------------------------
 
   private get strings(): AssigneePickerStrings {
-    const merged = mergeStrings(ASSIGNEE_PICKER_STRINGS, this.i18n);
-    for (const k of ['agentsErrors', 'assignErrors', 'unassignErrors'] as const) {
-      if (this.i18n?.[k]) merged[k] = { ...ASSIGNEE_PICKER_STRINGS[k], ...this.i18n[k] };
-    }
-    return merged;
+    return pickerStrings(this.i18n);
   }
 
   /** The conversation the picker assigns. */

@@ -12,7 +12,7 @@ import type { Conversation, DeliveryStatus, Message, SendRequest } from '../../d
 import { serviceWindow } from '../../data/service-window.js';
 import type { InboxStore, StoreChangeDetail, StoreErrorDetail, ThreadState } from '../../data/store.js';
 import { formatDateTime, formatDay, formatDuration, formatTime } from '../../internal/format.js';
-import { formatString, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
+import { formatString, memoStrings, plural, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { failureReason, renderContent } from './conversation-thread.content.js';
@@ -57,6 +57,9 @@ class ThreadLayout extends FlowLayout {
   }
 }
 const LAYOUT = { type: ThreadLayout };
+
+/** The string table, merged once per `i18n` object. */
+const threadStrings = memoStrings(CONVERSATION_THREAD_STRINGS);
 
 /** What the element remembers about one visit to a conversation. */
 interface Visit {
@@ -265,7 +268,7 @@ export class ConversationThread extends InboxElement {
   }
 
   private get strings(): ConversationThreadStrings {
-    return mergeStrings(CONVERSATION_THREAD_STRINGS, this.i18n);
+    return threadStrings(this.i18n);
   }
 
   private get logEl(): HTMLElement | null {

@@ -8,7 +8,7 @@ import type { InboxDataSource } from '../../data/data-source.js';
 import { InboxError, isAbortError, isInboxError } from '../../data/errors.js';
 import type { Conversation } from '../../data/models.js';
 import type { ConversationAction, InboxStore, StoreChangeDetail } from '../../data/store.js';
-import { mergeStrings } from '../../internal/i18n.js';
+import { memoStrings, mergeStrings } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import styles from './inbox-conversation-actions.styles.js';
@@ -45,6 +45,15 @@ const SLOT_OF: Record<ConversationAction, ActionSlot> = {
 
 /** The default resolutions offered next to Close. */
 export const DEFAULT_RESOLUTIONS: readonly string[] = Object.freeze(['resolved', 'no_response', 'spam']);
+
+/** The string table, merged once per `i18n` object (the nested tables merged one level deep). */
+const actionsStrings = memoStrings(INBOX_CONVERSATION_ACTIONS_STRINGS, (defaults, overrides) => {
+  const merged = mergeStrings(defaults, overrides);
+  for (const k of ['resolutions', 'failed', 'errors', 'done'] as const) {
+    if (overrides[k]) (merged as Record<typeof k, unknown>)[k] = { ...defaults[k], ...overrides[k] };
+  }
+  return merged;
+});
 
 function toInboxError(error: unknown, dialect: string): InboxError {
   if (isInboxError(error)) return error;
@@ -160,13 +169,7 @@ export class InboxConversationActions extends InboxElement {
   // ---- derived state ------------------------------------------------------------------
 
   private get strings(): InboxConversationActionsStrings {
-    const merged = mergeStrings(INBOX_CONVERSATION_ACTIONS_STRINGS, this.i18n);
-    for (const k of ['resolutions', 'failed', 'errors', 'done'] as const) {
-      if (this.i18n?.[k]) {
-        (merged as Record<typeof k, unknown>)[k] = { ...INBOX_CONVERSATION_ACTIONS_STRINGS[k], ...this.i18n[k] };
-      }
-    }
-    return merged;
+    return actionsStrings(this.i18n);
   }
 
   private get currentId(): string | null {

@@ -19,7 +19,7 @@ import {
 import { serviceWindow } from '../../data/service-window.js';
 import type { InboxOperation, InboxStore, ListState } from '../../data/store.js';
 import { formatDateTime, formatDuration, formatRelative } from '../../internal/format.js';
-import { formatNumber, formatString, mergeStrings, resolveLang } from '../../internal/i18n.js';
+import { formatNumber, formatString, memoStrings, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import styles from './inbox-list.styles.js';
@@ -80,6 +80,9 @@ const ERROR_KEYS: Partial<Record<InboxError['kind'], keyof InboxListStrings>> = 
   not_found: 'errorNotFound',
   unsupported: 'errorUnsupported',
 };
+
+/** The string table, merged once per `i18n` object. */
+const listStrings = memoStrings(INBOX_LIST_STRINGS);
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -372,7 +375,7 @@ export class InboxList extends InboxElement {
   }
 
   private get strings(): InboxListStrings {
-    return mergeStrings(INBOX_LIST_STRINGS, this.i18n);
+    return listStrings(this.i18n);
   }
 
   private query(): ConversationQuery {

@@ -11,7 +11,7 @@ import { lastInboundAt, serviceWindow } from '../../data/service-window.js';
 import { createClientRef, type InboxStore, type StoreChangeDetail } from '../../data/store.js';
 import type { InboxMessageSendDetail } from '../../events/events.js';
 import { formatDuration } from '../../internal/format.js';
-import { formatNumber, formatString, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
+import { formatNumber, formatString, memoStrings, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import styles from './message-composer.styles.js';
@@ -52,6 +52,13 @@ const GROWS_BY_CSS =
   typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
 /** How often the window countdown is refreshed. */
 const TICK_MS = 30_000;
+
+/** The string table, merged once per `i18n` object (`sendErrors` merged one level deep). */
+const composerStrings = memoStrings(MESSAGE_COMPOSER_STRINGS, (defaults, overrides) => {
+  const merged = mergeStrings(defaults, overrides);
+  if (overrides.sendErrors) merged.sendErrors = { ...defaults.sendErrors, ...overrides.sendErrors };
+  return merged;
+});
 
 function toInboxError(error: unknown, dialect: string): InboxError {
   if (isInboxError(error)) return error;
@@ -192,9 +199,7 @@ export class MessageComposer extends InboxElement {
   // ---- derived state ---------------------------------------------------------------
 
   private get strings(): MessageComposerStrings {
-    const merged = mergeStrings(MESSAGE_COMPOSER_STRINGS, this.i18n);
-    if (this.i18n?.sendErrors) merged.sendErrors = { ...MESSAGE_COMPOSER_STRINGS.sendErrors, ...this.i18n.sendErrors };
-    return merged;
+    return composerStrings(this.i18n);
   }
 
   private get locale(): string {

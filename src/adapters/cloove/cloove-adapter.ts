@@ -22,6 +22,7 @@ import type {
   SendResult,
   SendTemplate,
 } from '../../data/models.js';
+import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type HttpResponse } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
 import {
@@ -43,48 +44,28 @@ import type { ClooveEnvelope, ClooveOptions } from './types.js';
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
-export const CLOOVE_CAPABILITIES: Capabilities = {
-  listConversations: true,
+export const CLOOVE_CAPABILITIES: Capabilities = baseCapabilities({
   filters: {
     status: true,
     statusValues: FILTERABLE_STATUSES,
     handledBy: true,
     assignee: 'me-unassigned',
-    unreadOnly: false,
-    channelIds: false,
-    updatedSince: false,
     search: true,
-    sort: false,
   },
   conversationPagination: 'page',
   getConversation: true,
-  messagePagination: 'none',
   messageOrderFromBackend: 'newest-first',
   perConversationUnread: true,
-  summary: false,
-  markRead: false,
-  markUnread: false,
-  archive: false,
-  listArchived: false,
-  close: false,
-  assign: false,
-  unassign: false,
-  listAssignees: false,
-  listTemplates: false,
   send: {
     text: true,
     textMaxLength: 4096,
     template: 'by-name-with-variables',
     templateAddressing: 'phone',
-    media: [],
-    interactive: false,
-    async: false,
   },
   idempotency: true,
   serviceWindow: 'enforced-sync',
   windowSignal: 'last_inbound',
-  multiChannel: false,
-};
+});
 
 export class ClooveAdapter implements InboxDataSource {
   readonly dialect = DIALECT;

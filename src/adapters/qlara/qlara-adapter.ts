@@ -25,6 +25,7 @@ import type {
   SendRequest,
   SendResult,
 } from '../../data/models.js';
+import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type QueryValue } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
 import {
@@ -54,16 +55,11 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /** What the Qlara Inbox API documents, and nothing more. */
 export function qlaraCapabilities(): Capabilities {
-  return {
-    listConversations: true,
+  return baseCapabilities({
     filters: {
-      status: false,
-      handledBy: false,
-      assignee: 'none',
       unreadOnly: true,
       channelIds: true,
       updatedSince: true,
-      search: false,
       // the backend sorts by the caller's `orderBy`; the adapter always asks for -lastMessageDate
       sort: true,
     },
@@ -72,22 +68,16 @@ export function qlaraCapabilities(): Capabilities {
     messagePagination: 'id-range',
     messageOrderFromBackend: 'oldest-first',
     perConversationUnread: true,
-    summary: false,
     markRead: true,
-    markUnread: false,
     archive: true,
-    listArchived: false,
-    close: false,
     assign: true,
     unassign: true,
     listAssignees: true,
-    listTemplates: false,
-    send: { text: true, template: 'none', media: [], interactive: false, async: true },
-    idempotency: false,
+    send: { text: true, async: true },
     serviceWindow: 'async-failure',
     windowSignal: 'none',
     multiChannel: true,
-  };
+  });
 }
 
 function option(config: DataSourceConfig, name: keyof QlaraOptions): unknown {

@@ -21,6 +21,7 @@ import type {
   SendRequest,
   SendResult,
 } from '../../data/models.js';
+import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { isObject, mapLenient } from '../shared/lenient.js';
 import {
@@ -74,40 +75,19 @@ export function decodeBefore(cursor: string | undefined): string | undefined {
 
 export class SuperwabaAdapter implements InboxDataSource {
   readonly dialect = DIALECT;
-  readonly capabilities: Capabilities = {
-    listConversations: true,
-    filters: {
-      status: true,
-      statusValues: [...SUPERWABA_STATUS_VALUES],
-      handledBy: false,
-      assignee: 'by-id',
-      unreadOnly: false,
-      channelIds: false,
-      updatedSince: false,
-      search: false,
-      sort: false,
-    },
+  readonly capabilities: Capabilities = baseCapabilities({
+    filters: { status: true, statusValues: [...SUPERWABA_STATUS_VALUES], assignee: 'by-id' },
     conversationPagination: 'page',
     getConversation: true,
     messagePagination: 'cursor',
     messageOrderFromBackend: 'oldest-first',
     perConversationUnread: true,
-    summary: false,
-    markRead: false,
-    markUnread: false,
-    archive: false,
-    listArchived: false,
     close: true,
     assign: true,
-    unassign: false,
-    listAssignees: false,
-    listTemplates: false,
-    send: { text: true, template: 'none', media: [], interactive: false, async: false },
-    idempotency: false,
+    send: { text: true },
     serviceWindow: 'enforced-sync',
     windowSignal: 'last_inbound',
-    multiChannel: false,
-  };
+  });
   private readonly http: HttpClient;
   private readonly config: DataSourceConfig;
   private readonly agents: ReadonlyMap<string, Agent>;

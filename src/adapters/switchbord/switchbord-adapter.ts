@@ -20,6 +20,7 @@ import type {
   SendRequest,
   SendResult,
 } from '../../data/models.js';
+import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
 import {
@@ -64,46 +65,21 @@ export class SwitchbordAdapter implements InboxDataSource {
     this.config = config;
     this.http = createHttpClient(config, DIALECT, parseError);
     const media = config.experimentalMediaSend === true;
-    this.capabilities = {
-      listConversations: true,
-      filters: {
-        status: false,
-        handledBy: false,
-        assignee: 'none',
-        unreadOnly: false,
-        channelIds: false,
-        updatedSince: false,
-        search: false,
-        sort: false,
-      },
+    this.capabilities = baseCapabilities({
       conversationPagination: 'offset',
       getConversation: true,
-      messagePagination: 'none',
       messageOrderFromBackend: 'oldest-first',
-      perConversationUnread: false,
       summary: true,
-      markRead: false,
-      markUnread: false,
-      archive: false,
-      listArchived: false,
-      close: false,
-      assign: false,
-      unassign: false,
-      listAssignees: false,
-      listTemplates: false,
       send: {
         text: true,
         template: 'by-name',
         templateAddressing: 'conversation',
         media: media ? ['image', 'video', 'audio', 'document'] : [],
         interactive: media,
-        async: false,
       },
-      idempotency: false,
       serviceWindow: 'enforced-sync',
       windowSignal: 'last_inbound',
-      multiChannel: false,
-    };
+    });
   }
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {

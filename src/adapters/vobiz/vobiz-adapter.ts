@@ -25,6 +25,7 @@ import type {
   SendRequest,
   SendResult,
 } from '../../data/models.js';
+import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
 import {
@@ -55,47 +56,22 @@ const DEFAULT_MESSAGE_LIMIT = 50;
 const MAX_LIMIT = 100;
 
 export function vobizCapabilities(generation: VobizGeneration): Capabilities {
-  return {
-    listConversations: true,
-    filters: {
-      status: false,
-      handledBy: false,
-      assignee: 'none',
-      unreadOnly: false,
-      channelIds: false,
-      updatedSince: false,
-      search: false,
-      sort: false,
-    },
+  return baseCapabilities({
     conversationPagination: 'page',
-    getConversation: false,
     messagePagination: 'cursor',
     messageOrderFromBackend: 'unreliable',
     perConversationUnread: generation === 'B',
-    summary: false,
-    markRead: false,
-    markUnread: false,
-    archive: false,
-    listArchived: false,
-    close: false,
-    assign: false,
-    unassign: false,
-    listAssignees: false,
-    listTemplates: false,
     send: {
       text: true,
       textMaxLength: 4096,
       template: 'by-name-language-params',
       templateAddressing: 'phone',
       media: ['image', 'video', 'document'],
-      interactive: false,
-      async: false,
     },
-    idempotency: false,
     serviceWindow: 'enforced-sync',
     windowSignal: generation === 'C' ? 'expires_at' : 'last_inbound',
     multiChannel: true,
-  };
+  });
 }
 
 function clamp(value: number | undefined, fallback: number): number {

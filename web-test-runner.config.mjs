@@ -58,6 +58,8 @@ export default {
     },
   ],
   testFramework: { config: { timeout: 10_000 } },
+  // Lit's one-line dev-mode notice on every page is noise, not a finding
+  filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').includes('Lit is in dev mode'),
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, args },

@@ -8,10 +8,10 @@ import {
   mapMessage,
   parseError,
   pendingMessage,
-  sortNewestFirst,
   templateBody,
   templateVariables,
 } from '../../src/adapters/cloove/mappers.js';
+import { sortNewestFirst } from '../../src/adapters/shared/ordering.js';
 
 // Recorded shapes from docs.clooveai.com/messaging-api (the excerpt), plus README §3 ASSUMPTIONs.
 const LIST_ITEM = {

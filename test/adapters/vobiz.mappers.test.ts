@@ -13,9 +13,9 @@ import {
   SendBodyError,
   sendBody,
   sentMessage,
-  sortOldestFirst,
   templateParameters,
 } from '../../src/adapters/vobiz/mappers.js';
+import { sortOldestFirst } from '../../src/adapters/shared/ordering.js';
 import type { Message } from '../../src/data/models.js';
 
 // Gen B: the excerpt (docs.vobiz.ai/whatsapp/api/conversations).

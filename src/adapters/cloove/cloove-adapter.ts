@@ -25,6 +25,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type HttpResponse } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
+import { sortNewestFirst } from '../shared/ordering.js';
 import {
   DIALECT,
   FILTERABLE_STATUSES,
@@ -36,7 +37,6 @@ import {
   mapMessage,
   parseError,
   pendingMessage,
-  sortNewestFirst,
   templateBody,
 } from './mappers.js';
 import type { ClooveEnvelope, ClooveOptions } from './types.js';

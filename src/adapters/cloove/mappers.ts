@@ -28,6 +28,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { sortOldestFirst } from '../shared/ordering.js';
 import type { ClooveMeta, ClooveSendTemplateBody } from './types.js';
 
 export const DIALECT = 'cloove';
@@ -60,17 +61,6 @@ export function predictWindow(lastInboundAt: string | undefined, now = Date.now(
   if (!lastInboundAt) return { source: 'unknown' };
   const expires = Date.parse(lastInboundAt) + DAY_MS;
   return { source: 'predicted', expiresAt: new Date(expires).toISOString(), isOpen: now < expires };
-}
-
-/** Messages oldest first (createdAt, then id), without duplicate ids. */
-export function sortOldestFirst(messages: Message[]): Message[] {
-  const seen = new Set<string>();
-  const unique = messages.filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)));
-  return unique.sort((a, b) => {
-    const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-    if (d !== 0) return d;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
 }
 
 /** One Cloove message; undefined when it has no id, direction or date. */
@@ -149,15 +139,6 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
     }
   }
   return conversation;
-}
-
-/** Conversations most recently active first (stable for equal or missing dates). */
-export function sortNewestFirst(conversations: Conversation[]): Conversation[] {
-  const at = (c: Conversation) => (c.lastActivityAt ? Date.parse(c.lastActivityAt) : Number.NEGATIVE_INFINITY);
-  return conversations
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => at(b.c) - at(a.c) || a.i - b.i)
-    .map(({ c }) => c);
 }
 
 /** `page:N` ↔ N. */

@@ -23,6 +23,7 @@ import type {
   Template,
 } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
+import { byActivityDesc } from '../shared/ordering.js';
 import { AGENTS, TEMPLATES, fillTemplate, seedConversations } from './fixtures.js';
 import type { MemorySeed } from './fixtures.js';
 
@@ -702,12 +703,6 @@ const HTTP_STATUS: Partial<Record<InboxErrorKind, number>> = {
   upstream: 502,
   server: 500,
 };
-
-function byActivityDesc(a: Conversation, b: Conversation): number {
-  const ta = Date.parse(a.lastActivityAt ?? '') || 0;
-  const tb = Date.parse(b.lastActivityAt ?? '') || 0;
-  return tb - ta || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 function structuredCloneSafe<T>(value: T): T {
   try {

@@ -233,7 +233,10 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Oldest first: by createdAt, then by id. */
+/**
+ * Oldest first: by createdAt, then by id as `compareIds` orders them. Not the
+ * shared `byCreatedAsc`: qlara ids are numbers, so `9` must sort before `10`.
+ */
 export function byCreatedThenId(a: Message, b: Message): number {
   const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
   return d !== 0 ? d : compareIds(a.id, b.id);

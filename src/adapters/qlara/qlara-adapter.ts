@@ -28,6 +28,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type QueryValue } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
+import { byActivityDesc } from '../shared/ordering.js';
 import {
   QLARA,
   byCreatedThenId,
@@ -300,12 +301,6 @@ function inRange(id: string, range: MessageRange): boolean {
   const c = compareIds(id, range.value);
   if (c === 0) return !range.dropBoundary;
   return range.param === 'idTo' ? c < 0 : c > 0;
-}
-
-function byActivityDesc(a: Conversation, b: Conversation): number {
-  const ta = a.lastActivityAt ? Date.parse(a.lastActivityAt) : 0;
-  const tb = b.lastActivityAt ? Date.parse(b.lastActivityAt) : 0;
-  return tb - ta || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function createAdapter(config: DataSourceConfig): QlaraAdapter {

@@ -21,6 +21,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { byCreatedAsc } from '../shared/ordering.js';
 
 export const DIALECT = 'superwaba';
 
@@ -50,21 +51,6 @@ export function wireStatus(status: ConversationStatus): string | undefined {
 }
 
 export const SUPERWABA_STATUS_VALUES: ConversationStatus[] = ['open', 'closed', 'bot', 'escalated'];
-
-/** Oldest first: createdAt, then id. */
-export function byCreatedAsc(a: Message, b: Message): number {
-  const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-  if (d !== 0 && !Number.isNaN(d)) return d;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Newest activity first; conversations without a date go last. */
-export function byActivityDesc(a: Conversation, b: Conversation): number {
-  const ta = a.lastActivityAt ? Date.parse(a.lastActivityAt) : Number.NEGATIVE_INFINITY;
-  const tb = b.lastActivityAt ? Date.parse(b.lastActivityAt) : Number.NEGATIVE_INFINITY;
-  if (ta !== tb) return tb - ta;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 function channelKind(value: unknown): ChannelKind {
   const s = str(value)?.toLowerCase();

@@ -24,10 +24,10 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { isObject, mapLenient } from '../shared/lenient.js';
+import { byActivityDesc } from '../shared/ordering.js';
 import {
   DIALECT,
   SUPERWABA_STATUS_VALUES,
-  byActivityDesc,
   conversationPatch,
   mapConversation,
   mapMessage,

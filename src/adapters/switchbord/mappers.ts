@@ -20,23 +20,9 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { byCreatedAsc } from '../shared/ordering.js';
 
 export const DIALECT = 'switchbord';
-
-/** Oldest first: createdAt, then id. */
-export function byCreatedAsc(a: Message, b: Message): number {
-  const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-  if (d !== 0 && !Number.isNaN(d)) return d;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Newest activity first; conversations without a date go last. */
-export function byActivityDesc(a: Conversation, b: Conversation): number {
-  const ta = a.lastActivityAt ? Date.parse(a.lastActivityAt) : Number.NEGATIVE_INFINITY;
-  const tb = b.lastActivityAt ? Date.parse(b.lastActivityAt) : Number.NEGATIVE_INFINITY;
-  if (ta !== tb) return tb - ta;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 const STATUS: Record<string, ConversationStatus> = { open: 'open', closed: 'closed' };
 

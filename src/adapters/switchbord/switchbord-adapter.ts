@@ -23,16 +23,8 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
-import {
-  DIALECT,
-  byActivityDesc,
-  mapConversation,
-  mapMessage,
-  mapMessages,
-  mapSummary,
-  messagesOf,
-  parseError,
-} from './mappers.js';
+import { byActivityDesc } from '../shared/ordering.js';
+import { DIALECT, mapConversation, mapMessage, mapMessages, mapSummary, messagesOf, parseError } from './mappers.js';
 import type { SwitchbordSendBody, SwitchbordSendResponse } from './types.js';
 
 export const SWITCHBORD_DEFAULT_LIMIT = 50;

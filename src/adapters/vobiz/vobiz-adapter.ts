@@ -28,6 +28,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
+import { sortNewestFirst, sortOldestFirst } from '../shared/ordering.js';
 import {
   DIALECT,
   SendBodyError,
@@ -46,8 +47,6 @@ import {
   pendingMessage,
   sendBody,
   sentMessage,
-  sortNewestFirst,
-  sortOldestFirst,
 } from './mappers.js';
 import type { VobizChannel, VobizGeneration, VobizOptions } from './types.js';
 

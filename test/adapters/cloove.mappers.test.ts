@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
 import {
-  decodePageCursor,
-  encodePageCursor,
   hasMorePages,
   listQuery,
   mapConversation,
@@ -12,6 +10,7 @@ import {
   templateVariables,
 } from '../../src/adapters/cloove/mappers.js';
 import { sortNewestFirst } from '../../src/adapters/shared/ordering.js';
+import { decodePageCursor, encodePageCursor } from '../../src/adapters/shared/paging.js';
 
 // Recorded shapes from docs.clooveai.com/messaging-api (the excerpt), plus README §3 ASSUMPTIONs.
 const LIST_ITEM = {

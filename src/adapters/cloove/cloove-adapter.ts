@@ -26,11 +26,10 @@ import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type HttpResponse } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
 import { sortNewestFirst } from '../shared/ordering.js';
+import { clampLimit, decodePageCursor, encodePageCursor } from '../shared/paging.js';
 import {
   DIALECT,
   FILTERABLE_STATUSES,
-  decodePageCursor,
-  encodePageCursor,
   hasMorePages,
   listQuery,
   mapConversation,
@@ -87,7 +86,7 @@ export class ClooveAdapter implements InboxDataSource {
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {
     const page = decodePageCursor(query.cursor);
-    const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+    const limit = clampLimit(query.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const res = await this.http.request<ClooveEnvelope<unknown[]>>({
       path: '/v1/messaging/conversations',
       query: listQuery(query, page, limit, this.currentUserId),

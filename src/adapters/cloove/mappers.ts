@@ -141,16 +141,6 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
   return conversation;
 }
 
-/** `page:N` ↔ N. */
-export function encodePageCursor(page: number): string {
-  return `page:${page}`;
-}
-export function decodePageCursor(cursor: string | undefined): number {
-  const m = /^page:(\d+)$/.exec(cursor ?? '');
-  const page = m ? Number(m[1]) : 1;
-  return page >= 1 ? page : 1;
-}
-
 /** Whether another page follows, by `meta.hasMore`, else `page < totalPages`; no meta → one page. */
 export function hasMorePages(meta: unknown, page: number): boolean {
   if (!isObject(meta)) return false;

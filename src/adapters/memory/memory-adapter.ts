@@ -24,6 +24,13 @@ import type {
 } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
 import { byActivityDesc } from '../shared/ordering.js';
+import {
+  clampLimit,
+  encodeBeforeCursor,
+  encodeOffsetCursor,
+  readBeforeCursor,
+  readOffsetCursor,
+} from '../shared/paging.js';
 import { AGENTS, TEMPLATES, fillTemplate, seedConversations } from './fixtures.js';
 import type { MemorySeed } from './fixtures.js';
 
@@ -343,11 +350,17 @@ export class MemoryAdapter implements InboxDataSource {
       .filter((c) => this.matches(c, query))
       .sort(byActivityDesc);
     const offset = this.readOffset(query.cursor);
-    const limit = Math.max(1, Math.floor(query.limit ?? this.pageSize));
+    const limit = clampLimit(query.limit, this.pageSize);
     const items = all.slice(offset, offset + limit).map((c) => this.out(c));
     const end = offset + items.length;
     const hasMore = end < all.length;
-    return { items, next: hasMore ? `offset:${end}` : null, hasMore, total: all.length, order: 'newest-first' };
+    return {
+      items,
+      next: hasMore ? encodeOffsetCursor(end) : null,
+      hasMore,
+      total: all.length,
+      order: 'newest-first',
+    };
   }
 
   async getConversation(id: string, options: RequestOptions = {}): Promise<Conversation> {
@@ -365,21 +378,21 @@ export class MemoryAdapter implements InboxDataSource {
     const messages = record.messages;
     let end = messages.length;
     if (options.cursor != null) {
-      const match = /^before:(.+)$/.exec(options.cursor);
-      const index = match ? messages.findIndex((m) => m.id === match[1]) : -1;
+      const before = readBeforeCursor(options.cursor);
+      const index = before === undefined ? -1 : messages.findIndex((m) => m.id === before);
       if (index < 0) throw this.error('validation', `Invalid message cursor "${options.cursor}".`);
       end = index;
     }
     const limit =
       this.capabilities.messagePagination === 'none'
         ? messages.length
-        : Math.max(1, Math.floor(options.limit ?? this.messagePageSize));
+        : clampLimit(options.limit, this.messagePageSize);
     const start = Math.max(0, end - limit);
     const items = messages.slice(start, end).map(cloneMessage);
     const hasMore = start > 0;
     return {
       items,
-      next: hasMore ? `before:${messages[start].id}` : null,
+      next: hasMore ? encodeBeforeCursor(messages[start].id) : null,
       newer: null,
       hasMore,
       total: messages.length,
@@ -612,9 +625,9 @@ export class MemoryAdapter implements InboxDataSource {
 
   private readOffset(cursor: string | undefined): number {
     if (cursor == null || cursor === '') return 0;
-    const match = /^offset:(\d+)$/.exec(cursor);
-    if (!match) throw this.error('validation', `Invalid cursor "${cursor}".`);
-    return Number(match[1]);
+    const offset = readOffsetCursor(cursor);
+    if (offset === undefined) throw this.error('validation', `Invalid cursor "${cursor}".`);
+    return offset;
   }
 
   private assertWindowOpen(record: ServerConversation): void {

@@ -26,6 +26,13 @@ import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js
 import { isObject, mapLenient } from '../shared/lenient.js';
 import { byActivityDesc } from '../shared/ordering.js';
 import {
+  clampLimit,
+  encodeBeforeCursor,
+  encodePageCursor,
+  readBeforeCursor,
+  readPageCursor,
+} from '../shared/paging.js';
+import {
   DIALECT,
   SUPERWABA_STATUS_VALUES,
   conversationPatch,
@@ -53,24 +60,25 @@ function invalid(message: string, raw?: unknown): InboxError {
 /** `page:N` → N; a missing cursor is page 1. */
 export function decodePage(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 1;
-  const m = /^page:(\d+)$/.exec(cursor);
-  if (!m || Number(m[1]) < 1) {
+  const page = readPageCursor(cursor);
+  if (page === undefined) {
     throw new InboxError({ kind: 'validation', message: `Not a superwaba page cursor: ${cursor}`, dialect: DIALECT });
   }
-  return Number(m[1]);
+  return page;
 }
 
 /** `before:<message id>` → the id; a missing cursor is the newest page. */
 export function decodeBefore(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
-  const m = /^before:(.+)$/.exec(cursor);
-  if (!m)
+  const before = readBeforeCursor(cursor);
+  if (before === undefined) {
     throw new InboxError({
       kind: 'validation',
       message: `Not a superwaba message cursor: ${cursor}`,
       dialect: DIALECT,
     });
-  return m[1];
+  }
+  return before;
 }
 
 export class SuperwabaAdapter implements InboxDataSource {
@@ -113,7 +121,7 @@ export class SuperwabaAdapter implements InboxDataSource {
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {
     const page = decodePage(query.cursor);
-    const limit = Math.min(SUPERWABA_MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? SUPERWABA_DEFAULT_LIMIT)));
+    const limit = clampLimit(query.limit, SUPERWABA_DEFAULT_LIMIT, SUPERWABA_MAX_LIMIT);
     const wanted = query.status?.length ? new Set(query.status) : undefined;
     const wires = [...new Set((query.status ?? []).map(wireStatus).filter((s): s is string => s !== undefined))];
     if (wanted && wires.length === 0) {
@@ -152,7 +160,7 @@ export class SuperwabaAdapter implements InboxDataSource {
       body.hasNext ?? (body.total !== undefined ? page * limit < body.total : body.items.length === limit);
     const result: Page<Conversation> = {
       items,
-      next: hasMore && body.items.length > 0 ? `page:${page + 1}` : null,
+      next: hasMore && body.items.length > 0 ? encodePageCursor(page + 1) : null,
       hasMore: hasMore && body.items.length > 0,
       order: 'newest-first',
     };
@@ -173,7 +181,7 @@ export class SuperwabaAdapter implements InboxDataSource {
   /** Messages oldest first; `next` is `before:<oldest id>` while the backend says `hasNext`. */
   async listMessages(conversationId: string, options: MessagePageOptions = {}): Promise<Page<Message>> {
     const before = decodeBefore(options.cursor);
-    const limit = Math.max(1, Math.floor(options.limit ?? SUPERWABA_MESSAGE_LIMIT));
+    const limit = clampLimit(options.limit, SUPERWABA_MESSAGE_LIMIT);
     const { data } = await this.http.request({
       path: '/api/whatsapp/messages',
       query: { conversationId, limit, before },
@@ -186,7 +194,7 @@ export class SuperwabaAdapter implements InboxDataSource {
     const hasMore = (body.hasNext ?? body.items.length >= limit) && items.length > 0;
     const page: Page<Message> = {
       items,
-      next: hasMore ? `before:${items[0].id}` : null,
+      next: hasMore ? encodeBeforeCursor(items[0].id) : null,
       hasMore,
       order: 'oldest-first',
     };

@@ -24,6 +24,7 @@ import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
 import { byActivityDesc } from '../shared/ordering.js';
+import { clampLimit, encodeOffsetCursor, readOffsetCursor } from '../shared/paging.js';
 import { DIALECT, mapConversation, mapMessage, mapMessages, mapSummary, messagesOf, parseError } from './mappers.js';
 import type { SwitchbordSendBody, SwitchbordSendResponse } from './types.js';
 
@@ -42,9 +43,11 @@ function invalid(message: string, raw?: unknown): InboxError {
 /** `offset:N` → N; a missing cursor is 0. */
 export function decodeOffset(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
-  const m = /^offset:(\d+)$/.exec(cursor);
-  if (!m) throw new InboxError({ kind: 'validation', message: `Not a switchbord cursor: ${cursor}`, dialect: DIALECT });
-  return Number(m[1]);
+  const offset = readOffsetCursor(cursor);
+  if (offset === undefined) {
+    throw new InboxError({ kind: 'validation', message: `Not a switchbord cursor: ${cursor}`, dialect: DIALECT });
+  }
+  return offset;
 }
 
 export class SwitchbordAdapter implements InboxDataSource {
@@ -76,7 +79,7 @@ export class SwitchbordAdapter implements InboxDataSource {
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {
     const offset = decodeOffset(query.cursor);
-    const limit = Math.min(SWITCHBORD_MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? SWITCHBORD_DEFAULT_LIMIT)));
+    const limit = clampLimit(query.limit, SWITCHBORD_DEFAULT_LIMIT, SWITCHBORD_MAX_LIMIT);
     const { data } = await this.http.request({
       path: '/internal/conversations',
       query: { limit, offset },
@@ -91,7 +94,7 @@ export class SwitchbordAdapter implements InboxDataSource {
     const hasMore = summary?.total !== undefined ? offset + rawItems.length < summary.total : rawItems.length === limit;
     const page: Page<Conversation> = {
       items,
-      next: hasMore && rawItems.length > 0 ? `offset:${offset + rawItems.length}` : null,
+      next: hasMore && rawItems.length > 0 ? encodeOffsetCursor(offset + rawItems.length) : null,
       hasMore: hasMore && rawItems.length > 0,
       order: 'newest-first',
     };

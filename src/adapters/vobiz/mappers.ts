@@ -197,15 +197,6 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
   return conversation;
 }
 
-export function encodePageCursor(page: number): string {
-  return `page:${page}`;
-}
-export function decodePageCursor(cursor: string | undefined): number {
-  const m = /^page:(\d+)$/.exec(cursor ?? '');
-  const page = m ? Number(m[1]) : 1;
-  return page >= 1 ? page : 1;
-}
-
 /** The server's opaque message cursor, wrapped so our cursors are recognisable. */
 export function encodeMessageCursor(serverCursor: string): string {
   return `cursor:${serverCursor}`;

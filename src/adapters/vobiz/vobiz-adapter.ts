@@ -29,13 +29,12 @@ import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
 import { sortNewestFirst, sortOldestFirst } from '../shared/ordering.js';
+import { clampLimit, decodePageCursor, encodePageCursor } from '../shared/paging.js';
 import {
   DIALECT,
   SendBodyError,
   decodeMessageCursor,
-  decodePageCursor,
   encodeMessageCursor,
-  encodePageCursor,
   hasMorePages,
   listItems,
   listTotal,
@@ -73,10 +72,6 @@ export function vobizCapabilities(generation: VobizGeneration): Capabilities {
   });
 }
 
-function clamp(value: number | undefined, fallback: number): number {
-  return Math.min(Math.max(1, Math.floor(value ?? fallback)), MAX_LIMIT);
-}
-
 export class VobizAdapter implements InboxDataSource {
   readonly dialect = DIALECT;
   readonly capabilities: Capabilities;
@@ -106,7 +101,7 @@ export class VobizAdapter implements InboxDataSource {
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {
     const page = decodePageCursor(query.cursor);
-    const limit = clamp(query.limit, DEFAULT_PAGE_SIZE);
+    const limit = clampLimit(query.limit, DEFAULT_PAGE_SIZE, MAX_LIMIT);
     const res = await this.http.request<unknown>({
       path: '/v1/messaging/conversations',
       query: { page, limit },
@@ -125,7 +120,7 @@ export class VobizAdapter implements InboxDataSource {
     const cursor = decodeMessageCursor(options.cursor);
     const res = await this.http.request<unknown>({
       path: `/v1/messaging/conversations/${seg(conversationId)}/messages`,
-      query: { limit: clamp(options.limit, DEFAULT_MESSAGE_LIMIT), cursor },
+      query: { limit: clampLimit(options.limit, DEFAULT_MESSAGE_LIMIT, MAX_LIMIT), cursor },
       signal: options.signal,
     });
     const raw = listItems(res.data);

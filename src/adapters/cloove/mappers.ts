@@ -4,15 +4,7 @@
  * `ParsedErrorBody`. No I/O here, so everything is unit-tested on fixtures.
  */
 import { mentionsServiceWindow } from '../../data/errors.js';
-import { DAY_MS } from '../../data/models.js';
-import type {
-  Conversation,
-  ConversationQuery,
-  ConversationStatus,
-  Message,
-  SendRequest,
-  ServiceWindow,
-} from '../../data/models.js';
+import type { Conversation, ConversationQuery, ConversationStatus, Message, SendRequest } from '../../data/models.js';
 import type { ParsedErrorBody, QueryValue } from '../shared/http-client.js';
 import {
   deliveryStatus,
@@ -28,6 +20,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { messagePreview, newestInboundAt, predictWindow } from '../shared/conversation.js';
 import { sortOldestFirst } from '../shared/ordering.js';
 import type { ClooveMeta, ClooveSendTemplateBody } from './types.js';
 
@@ -54,13 +47,6 @@ export const FILTERABLE_STATUSES: ConversationStatus[] = ['open', 'pending', 'cl
 export function conversationStatus(value: unknown): ConversationStatus {
   const s = str(value)?.toLowerCase();
   return (s && STATUS_FROM_WIRE[s]) || 'unknown';
-}
-
-/** The window predicted from the last inbound message (Cloove gives no expiry). */
-export function predictWindow(lastInboundAt: string | undefined, now = Date.now()): ServiceWindow {
-  if (!lastInboundAt) return { source: 'unknown' };
-  const expires = Date.parse(lastInboundAt) + DAY_MS;
-  return { source: 'predicted', expiresAt: new Date(expires).toISOString(), isOpen: now < expires };
 }
 
 /** One Cloove message; undefined when it has no id, direction or date. */
@@ -124,17 +110,12 @@ export function mapConversation(raw: unknown, now = Date.now()): Conversation | 
     conversation.embeddedMessages = messages;
     const last = messages[messages.length - 1];
     if (last) {
-      conversation.lastMessage = {
-        text: last.text,
-        direction: last.direction,
-        createdAt: last.createdAt,
-        kind: last.kind,
-      };
+      conversation.lastMessage = messagePreview(last);
       conversation.lastActivityAt = latest(conversation.lastActivityAt, last.createdAt);
-      const newestInbound = [...messages].reverse().find((m) => m.direction === 'inbound');
-      if (newestInbound && !lastInboundAt) {
-        conversation.lastInboundAt = newestInbound.createdAt;
-        conversation.window = predictWindow(newestInbound.createdAt, now);
+      const inbound = newestInboundAt(messages);
+      if (inbound && !lastInboundAt) {
+        conversation.lastInboundAt = inbound;
+        conversation.window = predictWindow(inbound, now);
       }
     }
   }

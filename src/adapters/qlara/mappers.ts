@@ -2,7 +2,6 @@
  * Pure mappers from Qlara Inbox JSON to the normalized model, plus the
  * dialect's error-body reader and its message-id cursors.
  */
-import { DAY_MS } from '../../data/models.js';
 import type { Agent, ChannelKind, Conversation, Message, MessageKind, PageCursor } from '../../data/models.js';
 import { InboxError, mentionsServiceWindow } from '../../data/errors.js';
 import type { ParsedErrorBody } from '../shared/http-client.js';
@@ -19,6 +18,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { predictWindow } from '../shared/conversation.js';
 
 export const QLARA = 'qlara';
 
@@ -146,12 +146,7 @@ export function mapConversation(value: unknown, options: { archived?: boolean } 
     (lastMessage?.direction === 'inbound' ? lastMessage.createdAt : undefined);
   if (inbound) {
     conversation.lastInboundAt = inbound;
-    const expires = Date.parse(inbound) + DAY_MS;
-    conversation.window = {
-      source: 'predicted',
-      expiresAt: new Date(expires).toISOString(),
-      isOpen: Date.now() < expires,
-    };
+    conversation.window = predictWindow(inbound);
   }
   const created = isoDate(value.createdAt);
   if (created) conversation.createdAt = created;

@@ -3,7 +3,6 @@
  * dialect's error-body reader.
  */
 import { mentionsServiceWindow } from '../../data/errors.js';
-import { DAY_MS } from '../../data/models.js';
 import type { Agent, ChannelKind, Contact, Conversation, ConversationStatus, Message } from '../../data/models.js';
 import type { HttpRequest, ParsedErrorBody } from '../shared/http-client.js';
 import {
@@ -21,6 +20,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { predictWindow } from '../shared/conversation.js';
 import { byCreatedAsc } from '../shared/ordering.js';
 
 export const DIALECT = 'superwaba';
@@ -156,12 +156,7 @@ export function mapConversation(value: unknown, ctx: MapContext = {}): Conversat
   if (activity) conversation.lastActivityAt = activity;
   if (lastDir === 'inbound' && lastAt) {
     conversation.lastInboundAt = lastAt;
-    const expires = Date.parse(lastAt) + DAY_MS;
-    conversation.window = {
-      source: 'predicted',
-      expiresAt: new Date(expires).toISOString(),
-      isOpen: (ctx.now ?? Date.now()) < expires,
-    };
+    conversation.window = predictWindow(lastAt, ctx.now ?? Date.now());
   }
   return conversation;
 }

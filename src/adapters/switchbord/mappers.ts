@@ -3,7 +3,6 @@
  * dialect's error-body reader.
  */
 import { mentionsServiceWindow } from '../../data/errors.js';
-import { DAY_MS } from '../../data/models.js';
 import type { Conversation, ConversationStatus, InboxSummary, Message } from '../../data/models.js';
 import type { HttpRequest, ParsedErrorBody } from '../shared/http-client.js';
 import {
@@ -20,6 +19,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { messagePreview, newestInboundAt, predictWindow } from '../shared/conversation.js';
 import { byCreatedAsc } from '../shared/ordering.js';
 
 export const DIALECT = 'switchbord';
@@ -82,12 +82,6 @@ export function mapMessages(values: unknown[], conversationId?: string): Message
   return mapLenient(values, (m) => mapMessage(m, conversationId), 'message', DIALECT).sort(byCreatedAsc);
 }
 
-/** The newest inbound message's date. */
-function newestInbound(messages: Message[]): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].direction === 'inbound') return messages[i].createdAt;
-  return undefined;
-}
-
 /** One conversation (list item or `conversation` of the get); undefined without an id. */
 export function mapConversation(value: unknown, now = Date.now()): Conversation | undefined {
   if (!isObject(value)) return undefined;
@@ -120,19 +114,11 @@ export function mapConversation(value: unknown, now = Date.now()): Conversation 
     const messages = mapMessages(value.messages, id);
     conversation.embeddedMessages = messages;
     const last = messages[messages.length - 1];
-    if (last) {
-      conversation.lastMessage = {
-        text: last.text,
-        direction: last.direction,
-        createdAt: last.createdAt,
-        kind: last.kind,
-      };
-    }
-    const inbound = newestInbound(messages);
+    if (last) conversation.lastMessage = messagePreview(last);
+    const inbound = newestInboundAt(messages);
     if (inbound) {
       conversation.lastInboundAt = inbound;
-      const expires = Date.parse(inbound) + DAY_MS;
-      conversation.window = { source: 'predicted', expiresAt: new Date(expires).toISOString(), isOpen: now < expires };
+      conversation.window = predictWindow(inbound, now);
     }
   }
   const lastActivityAt = isoDate(value.lastMessageAt) ?? conversation.lastMessage?.createdAt;

@@ -6,7 +6,6 @@
  * `ParsedErrorBody`. No I/O here.
  */
 import { mentionsServiceWindow } from '../../data/errors.js';
-import { DAY_MS } from '../../data/models.js';
 import type {
   Conversation,
   ConversationStatus,
@@ -29,6 +28,7 @@ import {
   text,
   type Json,
 } from '../shared/lenient.js';
+import { predictWindow } from '../shared/conversation.js';
 import type { VobizChannel, VobizGeneration, VobizSendBody } from './types.js';
 
 export const DIALECT = 'vobiz';
@@ -149,11 +149,7 @@ export function serviceWindowOf(
   now = Date.now(),
 ): ServiceWindow {
   if (expiresAt) return { source: 'backend', expiresAt, isOpen: now < Date.parse(expiresAt) };
-  if (lastInboundAt) {
-    const expires = Date.parse(lastInboundAt) + DAY_MS;
-    return { source: 'predicted', expiresAt: new Date(expires).toISOString(), isOpen: now < expires };
-  }
-  return { source: 'unknown' };
+  return predictWindow(lastInboundAt, now);
 }
 
 /** One conversation, gen B (embedded contact, last_message) or gen C (raw, `expires_at`). */

@@ -1,0 +1,3 @@
+import { describeDialectSweep } from './dialect-sweep.js';
+
+describeDialectSweep('cloove');

@@ -5,12 +5,12 @@ import {
   mapConversation,
   mapMessage,
   parseError,
-  pendingMessage,
   templateBody,
   templateVariables,
 } from '../../src/adapters/cloove/mappers.js';
 import { sortNewestFirst } from '../../src/adapters/shared/ordering.js';
 import { decodePageCursor, encodePageCursor } from '../../src/adapters/shared/paging.js';
+import { pendingMessage } from '../../src/adapters/shared/send.js';
 
 // Recorded shapes from docs.clooveai.com/messaging-api (the excerpt), plus README §3 ASSUMPTIONs.
 const LIST_ITEM = {

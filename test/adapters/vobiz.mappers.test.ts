@@ -9,13 +9,13 @@ import {
   mapMessage,
   nextCursor,
   parseError,
-  pendingMessage,
   SendBodyError,
   sendBody,
   sentMessage,
   templateParameters,
 } from '../../src/adapters/vobiz/mappers.js';
 import { sortOldestFirst } from '../../src/adapters/shared/ordering.js';
+import { pendingMessage } from '../../src/adapters/shared/send.js';
 import type { Message } from '../../src/data/models.js';
 
 // Gen B: the excerpt (docs.vobiz.ai/whatsapp/api/conversations).

@@ -27,6 +27,7 @@ import { createHttpClient, seg, type HttpClient, type HttpResponse } from '../sh
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
 import { sortNewestFirst } from '../shared/ordering.js';
 import { clampLimit, decodePageCursor, encodePageCursor } from '../shared/paging.js';
+import { pendingMessage } from '../shared/send.js';
 import {
   DIALECT,
   FILTERABLE_STATUSES,
@@ -35,7 +36,6 @@ import {
   mapConversation,
   mapMessage,
   parseError,
-  pendingMessage,
   templateBody,
 } from './mappers.js';
 import type { ClooveEnvelope, ClooveOptions } from './types.js';

@@ -4,7 +4,7 @@
  * `ParsedErrorBody`. No I/O here, so everything is unit-tested on fixtures.
  */
 import { mentionsServiceWindow } from '../../data/errors.js';
-import type { Conversation, ConversationQuery, ConversationStatus, Message, SendRequest } from '../../data/models.js';
+import type { Conversation, ConversationQuery, ConversationStatus, Message } from '../../data/models.js';
 import type { ParsedErrorBody, QueryValue } from '../shared/http-client.js';
 import {
   deliveryStatus,
@@ -175,25 +175,6 @@ export function templateBody(
   const vars = templateVariables(variables);
   if (vars) body.variables = vars;
   return body;
-}
-
-/** The message a send produced when the response carries none: accepted, still pending. */
-export function pendingMessage(req: SendRequest, id?: string): Message {
-  const message: Message = {
-    id: id ?? `pending-${req.clientRef}`,
-    conversationId: req.conversationId,
-    direction: 'outbound',
-    kind: req.kind,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    clientRef: req.clientRef,
-  };
-  if (req.kind === 'text') message.text = req.text;
-  if (req.kind === 'template') {
-    message.text = req.previewText;
-    message.template = { name: req.templateName, language: req.language, variables: req.variables };
-  }
-  return message;
 }
 
 /** Cloove error body `{ error, message }` → code, text and, for window violations, `outside_window`. */

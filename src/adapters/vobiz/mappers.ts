@@ -288,35 +288,6 @@ export function sendBody(req: SendRequest, target: SendTarget): VobizSendBody {
   }
 }
 
-/** The message a send produced when the response carries none: accepted, still pending. */
-export function pendingMessage(req: SendRequest, id?: string): Message {
-  const message: Message = {
-    id: id ?? `pending-${req.clientRef}`,
-    conversationId: req.conversationId,
-    direction: 'outbound',
-    kind: req.kind,
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    clientRef: req.clientRef,
-  };
-  if (req.kind === 'text') message.text = req.text;
-  if (req.kind === 'template') {
-    message.text = req.previewText;
-    message.template = { name: req.templateName, language: req.language, variables: req.variables };
-  }
-  if (
-    req.kind === 'image' ||
-    req.kind === 'video' ||
-    req.kind === 'document' ||
-    req.kind === 'audio' ||
-    req.kind === 'sticker'
-  ) {
-    message.media = req.media;
-    message.text = req.media.caption;
-  }
-  return message;
-}
-
 /** The created message in a send response: `{data: message}`, the bare message, or only `{id}`. */
 export function sentMessage(body: unknown, conversationId: string): { message?: Message; id?: string } {
   const candidate = isObject(body) && isObject(body.data) ? body.data : body;

@@ -30,6 +30,7 @@ import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js
 import { mapLenient, str } from '../shared/lenient.js';
 import { sortNewestFirst, sortOldestFirst } from '../shared/ordering.js';
 import { clampLimit, decodePageCursor, encodePageCursor } from '../shared/paging.js';
+import { pendingMessage } from '../shared/send.js';
 import {
   DIALECT,
   SendBodyError,
@@ -43,7 +44,6 @@ import {
   mapMessage,
   nextCursor,
   parseError,
-  pendingMessage,
   sendBody,
   sentMessage,
 } from './mappers.js';

@@ -1,4 +1,3 @@
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -11,6 +10,7 @@ import { InboxError, isInboxError } from '../../data/errors.js';
 import type { Conversation, DeliveryStatus, Message, SendRequest } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
 import type { InboxStore, StoreChangeDetail, StoreErrorDetail, ThreadState } from '../../data/store.js';
+import { inboxFlowLayout } from '../../internal/flow-layout.js';
 import { formatDateTime, formatDay, formatDuration, formatTime } from '../../internal/format.js';
 import { formatString, memoStrings, plural, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
@@ -32,31 +32,8 @@ const SKELETON_DELAY = 150;
 /** How often the header's reply-window countdown and "Today" labels refresh. */
 const CLOCK_INTERVAL = 30_000;
 
-/**
- * The flow layout with a smaller overhang, so long threads keep a small DOM,
- * and one fix: the flow layout keeps the anchor item of a reflow until its
- * sizes are stable, so a jump made meanwhile (a scrollbar drag, Home) was
- * pulled back to that anchor. A jump of more than a screen now starts afresh
- * around the new position.
- */
-class ThreadLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = OVERHANG;
-    this._itemSize = { width: 100, height: 48 };
-  }
-
-  override get viewportScroll(): FlowLayout['viewportScroll'] {
-    return super.viewportScroll;
-  }
-
-  override set viewportScroll(coords: FlowLayout['viewportScroll']) {
-    const before = this._scrollPosition;
-    super.viewportScroll = coords;
-    if (Math.abs(this._scrollPosition - before) > Math.max(this._viewDim1, 1)) this._resetReflowState();
-  }
-}
-const LAYOUT = { type: ThreadLayout };
+/** The flow layout with a smaller overhang, so long threads keep a small DOM (see `inboxFlowLayout`). */
+const LAYOUT = inboxFlowLayout({ overhang: OVERHANG, estimatedSize: 48 });
 
 /** The string table, merged once per `i18n` object. */
 const threadStrings = memoStrings(CONVERSATION_THREAD_STRINGS);

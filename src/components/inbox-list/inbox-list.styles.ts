@@ -109,6 +109,9 @@ export default css`
 
   .list {
     inline-size: 100%;
+    /* the virtualizer sizes its host (contain: size) only after its first pass, which measures
+       the host to find the viewport: a new host as tall as the scroller renders its rows at once */
+    min-block-size: 100%;
   }
 
   .list:focus-visible {

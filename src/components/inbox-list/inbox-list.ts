@@ -25,7 +25,7 @@ import { baseStyles } from '../../styles/tokens.js';
 import styles from './inbox-list.styles.js';
 import { INBOX_LIST_STRINGS, type InboxListStrings } from './inbox-list.strings.js';
 import type { InboxListAssigneeFilter, InboxListState } from './inbox-list.types.js';
-import { LIST_LAYOUT } from './list-layout.js';
+import { LIST_ESTIMATED_ROW_PX, LIST_LAYOUT } from './list-layout.js';
 
 /** Milliseconds before the loading skeleton shows (no flash on fast loads). */
 const SKELETON_DELAY = 150;
@@ -35,7 +35,6 @@ const SEARCH_DEBOUNCE = 250;
 const CLOCK_INTERVAL = 60_000;
 /** Load the next page when the rendered range comes this close to the end. */
 const LOAD_MORE_THRESHOLD = 8;
-const DEFAULT_ROW_HEIGHT = 72;
 const HOUR = 60 * 60 * 1000;
 const WINDOW_CLOSING_MS = 2 * HOUR;
 
@@ -482,7 +481,7 @@ export class InboxList extends InboxElement {
   private rowHeight(): number {
     const row = this.listbox?.querySelector<HTMLElement>('[role="option"]');
     const h = row?.getBoundingClientRect().height;
-    return h && h > 0 ? h : DEFAULT_ROW_HEIGHT;
+    return h && h > 0 ? h : LIST_ESTIMATED_ROW_PX;
   }
 
   private pageSize(): number {

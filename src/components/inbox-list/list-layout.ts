@@ -1,19 +1,16 @@
 /**
  * The virtualizer layout `<inbox-list>` uses: the flow layout with a smaller
  * overhang (rows rendered beyond the viewport), so a long list keeps a small
- * DOM while still scrolling without blank flashes.
+ * DOM while still scrolling without blank flashes, and the row height as its
+ * first guess (see `inboxFlowLayout`).
  */
-import { FlowLayout, flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { inboxFlowLayout } from '../../internal/flow-layout.js';
 
 /** Pixels rendered above and below the viewport (the flow layout's default is 1000). */
 export const LIST_OVERHANG_PX = 360;
 
-class InboxListLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = LIST_OVERHANG_PX;
-  }
-}
+/** A row's height before any is measured: the default `--inbox-row-height`. */
+export const LIST_ESTIMATED_ROW_PX = 72;
 
 /** One shared specifier: the virtualizer keeps its layout when it sees the same type. */
-export const LIST_LAYOUT: ReturnType<typeof flow> = { ...flow(), type: InboxListLayout };
+export const LIST_LAYOUT = inboxFlowLayout({ overhang: LIST_OVERHANG_PX, estimatedSize: LIST_ESTIMATED_ROW_PX });

@@ -108,9 +108,16 @@ export function withQuery(url: string, query?: Record<string, QueryValue>): stri
   return url + (url.includes('?') ? '&' : '?') + qs;
 }
 
-/** Encodes one path segment (ids from the backend are opaque). */
+/**
+ * Encodes one path segment (ids from the backend are opaque). `.` and `..`
+ * (which encodeURIComponent leaves alone) would address another route once the
+ * URL is resolved, so they are refused as not found.
+ */
 export function seg(value: string | number): string {
-  return encodeURIComponent(String(value));
+  const s = String(value);
+  if (s === '.' || s === '..')
+    throw new InboxError({ kind: 'not_found', message: `No resource "${s}"`, dialect: 'unknown' });
+  return encodeURIComponent(s);
 }
 
 function abortError(): DOMException {

@@ -101,7 +101,11 @@ export function plant(db: ReferenceDb, payloads: HostileString[]): Planted[] {
       body: `Hello {{1}}: ${noPlaceholders(p)}`,
       variables: ['1'],
     });
-    const c = db.createConversation({ phone: `+1555${String(h.id).padStart(7, '0')}`, channelId: whatsapp.id, name: p });
+    const c = db.createConversation({
+      phone: `+1555${String(h.id).padStart(7, '0')}`,
+      channelId: whatsapp.id,
+      name: p,
+    });
     const contact = contacts.get(c.contactId)!;
     contact.phone = p;
     contact.avatarUrl = url;
@@ -204,7 +208,11 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
         composer: q<MessageComposer>('message-composer'),
         picker: q<AssigneePicker>('assignee-picker'),
       };
-      await waitUntil(() => inbox.list.state !== 'initial' && inbox.list.state !== 'loading', 'the list did not load', WAIT);
+      await waitUntil(
+        () => inbox.list.state !== 'initial' && inbox.list.state !== 'loading',
+        'the list did not load',
+        WAIT,
+      );
       return inbox;
     }
 
@@ -227,10 +235,16 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
       const root = shadow(composer);
       const toggle = root.querySelector<HTMLButtonElement>('[part~="template-toggle"]');
       if (toggle) toggle.click();
-      await waitUntil(() => root.querySelector('select[part~="templates"]:not([disabled])'), 'no template picker', WAIT);
+      await waitUntil(
+        () => root.querySelector('select[part~="templates"]:not([disabled])'),
+        'no template picker',
+        WAIT,
+      );
       const select = root.querySelector<HTMLSelectElement>('select[part~="templates"]')!;
       for (const p of planted) {
-        const option = Array.from(select.options).find((o) => squash(o.textContent ?? '').includes(squash(p.templateName)));
+        const option = Array.from(select.options).find((o) =>
+          squash(o.textContent ?? '').includes(squash(p.templateName)),
+        );
         expect(option, `payload ${p.payload.id}: template option`).to.not.equal(undefined);
         select.value = option!.value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -241,9 +255,10 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
         }
         await composer.updateComplete;
         const preview = squash(root.querySelector('[part~="template-preview"]')?.textContent ?? '');
-        expect(preview.includes(squash(noPlaceholders(p.payload.value))), `payload ${p.payload.id}: template preview`).to.equal(
-          true,
-        );
+        expect(
+          preview.includes(squash(noPlaceholders(p.payload.value))),
+          `payload ${p.payload.id}: template preview`,
+        ).to.equal(true);
       }
       if (toggle) {
         root.querySelector<HTMLButtonElement>('[part~="template-toggle"]')?.click();
@@ -292,10 +307,16 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
       const trigger = root.querySelector<HTMLButtonElement>('[part~="trigger"]');
       if (!trigger || trigger.getAttribute('aria-disabled') === 'true' || trigger.disabled) return;
       trigger.click();
-      await waitUntil(() => root.querySelectorAll('[part~="option"]').length > planted.length, 'no agents listed', WAIT);
+      await waitUntil(
+        () => root.querySelectorAll('[part~="option"]').length > planted.length,
+        'no agents listed',
+        WAIT,
+      );
       const text = squash(deepText(picker));
       for (const p of planted) {
-        expect(text.includes(squash(p.payload.value)), `payload ${p.payload.id}: agent name in the picker`).to.equal(true);
+        expect(text.includes(squash(p.payload.value)), `payload ${p.payload.id}: agent name in the picker`).to.equal(
+          true,
+        );
       }
       expectClean(inbox, traps, snapshot, 'assignee picker open');
       trigger.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
@@ -468,7 +489,10 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
       expect(inbox.list.state).to.equal('ready');
       const listed = inbox.store.getListState().conversations.map((c) => c.id);
       for (const id of good) expect(listed, `good record ${id}`).to.include(id);
-      expect(warn.warnings.some((w) => w.includes(`${dialect}: skipped`)), warn.warnings.join('\n')).to.equal(true);
+      expect(
+        warn.warnings.some((w) => w.includes(`${dialect}: skipped`)),
+        warn.warnings.join('\n'),
+      ).to.equal(true);
       expectClean(inbox, traps, snapshot, 'malformed conversations');
     });
 
@@ -520,7 +544,10 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
       }
       expect(inbox.thread.state).to.equal('ready');
       expect(inbox.store.getThreadState(conversation.id).messages.length).to.be.above(0);
-      expect(warn.warnings.some((w) => w.includes(`${dialect}: skipped`)), warn.warnings.join('\n')).to.equal(true);
+      expect(
+        warn.warnings.some((w) => w.includes(`${dialect}: skipped`)),
+        warn.warnings.join('\n'),
+      ).to.equal(true);
       expectClean(inbox, traps, snapshot, 'malformed messages');
     });
 

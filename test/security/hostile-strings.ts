@@ -108,7 +108,7 @@ const RAW: Array<[HostileCategory, string]> = [
   ['url', 'file:///etc/passwd'],
   ['url', '//evil.example/66.png'],
   ['url', 'https://example.com/67.png" onerror="__pwned(67)'],
-  ['url', "https://example.com/?q=<script>__pwned(68)</script>&x='\"><img src=x onerror=__pwned(68)>"],
+  ['url', 'https://example.com/?q=<script>__pwned(68)</script>&x=\'"><img src=x onerror=__pwned(68)>'],
   ['url', 'https://evil.example/<svg/onload=__pwned(69)>'],
   ['url', 'https://user:pass@evil.example:8443/70.png#"><script>__pwned(70)</script>'],
   ['url', '[click](javascript:__pwned(71))'],
@@ -242,10 +242,16 @@ export const MALFORMED_BODIES: ReadonlyArray<{ label: string; text: string }> = 
   { label: 'an empty array', text: '[]' },
   { label: 'an array of garbage', text: '[null,1,"x",[],{}]' },
   { label: 'an empty object', text: '{}' },
-  { label: 'objects where arrays are expected', text: '{"data":{},"items":{},"conversations":{},"messages":{},"meta":[]}' },
+  {
+    label: 'objects where arrays are expected',
+    text: '{"data":{},"items":{},"conversations":{},"messages":{},"meta":[]}',
+  },
   { label: 'nested garbage', text: '{"data":[[[]]],"items":[{"items":[{}]}],"conversations":"x","messages":7}' },
   { label: 'an empty body', text: '' },
-  { label: 'raw HTML', text: '<html><body><img src=x onerror=__pwned(900)><script>__pwned(901)</script></body></html>' },
+  {
+    label: 'raw HTML',
+    text: '<html><body><img src=x onerror=__pwned(900)><script>__pwned(901)</script></body></html>',
+  },
   { label: 'truncated JSON', text: '{"conversations":[{"id":"abc","name":"<img src=x onerror=__pwned(902)>"' },
   {
     label: 'prototype pollution',

@@ -216,7 +216,8 @@ export function auditDom(root: Element | ShadowRoot | Document): string[] {
     }
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) problems.push(`inline handler ${name}="${attr.value.slice(0, 60)}" on ${describe(el)}`);
+      if (name.startsWith('on'))
+        problems.push(`inline handler ${name}="${attr.value.slice(0, 60)}" on ${describe(el)}`);
       if (name === 'srcdoc') problems.push(`srcdoc on ${describe(el)}`);
       if (name === 'style' && /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:/i.test(attr.value)) {
         problems.push(`style attribute "${attr.value.slice(0, 60)}" on ${describe(el)}`);
@@ -232,9 +233,7 @@ export function auditDom(root: Element | ShadowRoot | Document): string[] {
   for (const shadow of deepShadowRoots(root)) {
     const ctor = shadow.host.constructor as { elementStyles?: Array<CSSStyleSheet | { styleSheet?: CSSStyleSheet }> };
     if (!ctor.elementStyles) continue;
-    const own = new Set(
-      ctor.elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)).filter(Boolean),
-    );
+    const own = new Set(ctor.elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)).filter(Boolean));
     for (const sheet of shadow.adoptedStyleSheets) {
       if (!own.has(sheet)) problems.push(`adopted style sheet that is not ${shadow.host.localName}'s own`);
     }

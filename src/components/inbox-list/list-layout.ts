@@ -4,7 +4,7 @@
  * DOM while still scrolling without blank flashes, and the row height as its
  * first guess (see `inboxFlowLayout`).
  */
-import { inboxFlowLayout } from '../../internal/flow-layout.js';
+import { inboxFlowLayout, type LayoutSpecifier } from '../../internal/flow-layout.js';
 
 /** Pixels rendered above and below the viewport (the flow layout's default is 1000). */
 export const LIST_OVERHANG_PX = 360;
@@ -13,4 +13,7 @@ export const LIST_OVERHANG_PX = 360;
 export const LIST_ESTIMATED_ROW_PX = 72;
 
 /** One shared specifier: the virtualizer keeps its layout when it sees the same type. */
-export const LIST_LAYOUT = inboxFlowLayout({ overhang: LIST_OVERHANG_PX, estimatedSize: LIST_ESTIMATED_ROW_PX });
+export const LIST_LAYOUT: LayoutSpecifier = inboxFlowLayout({
+  overhang: LIST_OVERHANG_PX,
+  estimatedSize: LIST_ESTIMATED_ROW_PX,
+});

@@ -15,6 +15,7 @@
  */
 import type { InboxDataSource } from './data-source.js';
 import { InboxError, isAbortError, isInboxError } from './errors.js';
+import { MessageIndex, parseTime } from './message-index.js';
 import type {
   Agent,
   Capabilities,
@@ -117,8 +118,8 @@ export interface StoreErrorDetail {
 
 interface ThreadRecord {
   state: ThreadState;
-  /** Server messages by id. */
-  byId: Map<string, Message>;
+  /** Server messages by id, kept in display order. */
+  byId: MessageIndex;
   olderCursor?: PageCursor | null;
   newerCursor?: PageCursor | null;
   watchers: number;
@@ -158,18 +159,15 @@ export function createClientRef(): string {
 }
 
 function activityMs(c: Conversation): number {
-  const t = Date.parse(c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt ?? '');
-  return Number.isNaN(t) ? 0 : t;
+  return parseTime(c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt);
 }
 
-function byActivityDesc(a: Conversation, b: Conversation): number {
-  return activityMs(b) - activityMs(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function byCreatedAsc(a: Message, b: Message): number {
-  const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-  if (d) return d;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Most recent activity first, ties by id; each time parsed once per sort. */
+function sortByActivityDesc(rows: Conversation[]): Conversation[] {
+  return rows
+    .map((c) => ({ c, t: activityMs(c) }))
+    .sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0))
+    .map((x) => x.c);
 }
 
 function matchesSearch(c: Conversation, term: string): boolean {
@@ -193,7 +191,7 @@ function toInboxError(error: unknown, dialect: string): InboxError {
 function emptyThread(): ThreadRecord {
   return {
     state: { status: 'idle', messages: [], hasOlder: false, loadingOlder: false },
-    byId: new Map(),
+    byId: new MessageIndex(),
     watchers: 0,
     generation: 0,
     loadedOnce: false,
@@ -472,10 +470,11 @@ export class InboxStore extends EventTarget {
   }
 
   private rebuildList(): void {
-    const rows = this.listIds
-      .map((id) => this.conversations.get(id))
-      .filter((c): c is Conversation => c !== undefined && this.inView(c))
-      .sort(byActivityDesc);
+    const rows = sortByActivityDesc(
+      this.listIds
+        .map((id) => this.conversations.get(id))
+        .filter((c): c is Conversation => c !== undefined && this.inView(c)),
+    );
     this.list = { ...this.list, conversations: rows };
     if (this.list.status === 'ready' && !this.capabilities.summary) {
       this.list = {
@@ -575,7 +574,7 @@ export class InboxStore extends EventTarget {
       .filter((p) => p.request.conversationId === id)
       .map((p) => p.message)
       .filter((m) => !t.byId.has(m.id));
-    const messages = [...t.byId.values(), ...locals].sort(byCreatedAsc);
+    const messages = t.byId.ordered(locals);
     this.setThread(id, t, { messages });
   }
 

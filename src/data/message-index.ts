@@ -1,0 +1,138 @@
+/**
+ * `MessageIndex`: a thread's server messages by id, kept in display order
+ * (oldest first, ties by id) as they change, so a change costs one pass over
+ * the thread instead of a sort with a date parse in every comparison.
+ *
+ * - Each `createdAt` is parsed once (again only when it changes).
+ * - `set()` of a message whose time is unchanged replaces it in place;
+ *   new (or re-timed) messages wait in a batch that is sorted on its own and
+ *   merged in on the next `ordered()` (appending newer or prepending older
+ *   pages costs their length plus one copy).
+ * - `ordered(extra)` returns a new array on every call: every message plus
+ *   `extra` (optimistic sends), in order.
+ *
+ * Times that do not parse count as 0 (the oldest), as the thread's rows do.
+ */
+import type { Message } from './models.js';
+
+interface Entry {
+  id: string;
+  message: Message;
+  time: number;
+  /** Deleted or re-timed since it was placed: dropped on the next flush. */
+  removed?: boolean;
+}
+
+/** Milliseconds since the epoch of `createdAt`; 0 when it does not parse. */
+export function parseTime(createdAt: string | undefined): number {
+  const t = Date.parse(createdAt ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+function compareKeys(at: number, aid: string, bt: number, bid: string): number {
+  return at - bt || (aid < bid ? -1 : aid > bid ? 1 : 0);
+}
+
+const byEntry = (a: Entry, b: Entry) => compareKeys(a.time, a.id, b.time, b.id);
+
+/** Merges two sorted runs into a new array. */
+function mergeRuns(a: Entry[], b: Entry[]): Entry[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  // the usual cases: a newer page (or one new message) after, an older page before
+  if (byEntry(a[a.length - 1], b[0]) <= 0) {
+    for (const e of b) a.push(e);
+    return a;
+  }
+  if (byEntry(b[b.length - 1], a[0]) <= 0) return b.concat(a);
+  const out: Entry[] = new Array<Entry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byEntry(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+export class MessageIndex {
+  private readonly entries = new Map<string, Entry>();
+  /** Placed entries, in order (may still hold removed ones until the next flush). */
+  private sorted: Entry[] = [];
+  /** Entries not placed yet. */
+  private added: Entry[] = [];
+  private stale = false;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  get(id: string): Message | undefined {
+    return this.entries.get(id)?.message;
+  }
+
+  *values(): IterableIterator<Message> {
+    for (const e of this.entries.values()) yield e.message;
+  }
+
+  /** Adds or replaces the message with this id. */
+  set(id: string, message: Message): this {
+    const prev = this.entries.get(id);
+    const time = prev && prev.message.createdAt === message.createdAt ? prev.time : parseTime(message.createdAt);
+    if (prev && prev.time === time) {
+      prev.message = message; // same place in the order
+      return this;
+    }
+    if (prev) {
+      prev.removed = true;
+      this.stale = true;
+    }
+    const entry: Entry = { id, message, time };
+    this.entries.set(id, entry);
+    this.added.push(entry);
+    return this;
+  }
+
+  delete(id: string): boolean {
+    const prev = this.entries.get(id);
+    if (!prev) return false;
+    prev.removed = true;
+    this.stale = true;
+    this.entries.delete(id);
+    return true;
+  }
+
+  /** A new array of every message, and `extra` (not indexed), oldest first, ties by id. */
+  ordered(extra: readonly Message[] = []): Message[] {
+    this.flush();
+    const placed = this.sorted;
+    if (!extra.length) return placed.map((e) => e.message);
+    const more = extra
+      .map((message): Entry => ({ id: message.id, message, time: parseTime(message.createdAt) }))
+      .sort(byEntry);
+    const out: Message[] = [];
+    let j = 0;
+    for (const e of placed) {
+      while (j < more.length && byEntry(more[j], e) < 0) out.push(more[j++].message);
+      out.push(e.message);
+    }
+    while (j < more.length) out.push(more[j++].message);
+    return out;
+  }
+
+  /** Places the waiting entries and drops the removed ones. */
+  private flush(): void {
+    if (this.stale) {
+      this.sorted = this.sorted.filter((e) => !e.removed);
+      this.stale = false;
+    }
+    if (!this.added.length) return;
+    const batch = this.added.filter((e) => !e.removed).sort(byEntry);
+    this.added = [];
+    this.sorted = mergeRuns(this.sorted, batch);
+  }
+}

@@ -72,6 +72,14 @@ export function isInboxError(value: unknown): value is InboxError {
   return value instanceof InboxError || (value as { name?: unknown } | null)?.name === 'InboxError';
 }
 
+/**
+ * Whether a failed action is worth offering again to the user: transient
+ * failures, a refreshed session after 401, a conflict that may clear.
+ */
+export function canOfferRetry(error: InboxError): boolean {
+  return error.retryable || error.kind === 'unauthorized' || error.kind === 'conflict';
+}
+
 /** True for a cancelled request: not an error to show or report. */
 export function isAbortError(value: unknown): boolean {
   return (value as { name?: unknown } | null)?.name === 'AbortError';

@@ -6,7 +6,7 @@ import { httpUrl } from '../../adapters/shared/lenient.js';
 import { InboxContextController } from '../../controllers/inbox-context-controller.js';
 import type { InboxTheme } from '../../data/context.js';
 import type { InboxDataSource } from '../../data/data-source.js';
-import { InboxError, isAbortError, isInboxError } from '../../data/errors.js';
+import { canOfferRetry, InboxError, isAbortError, isInboxError } from '../../data/errors.js';
 import type { Agent, Conversation } from '../../data/models.js';
 import type { InboxStore, StoreChangeDetail } from '../../data/store.js';
 import { formatString, memoStrings, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
@@ -827,7 +827,7 @@ export class AssigneePicker extends InboxElement {
       <span class="error-text">${this.failureMessage(failure)}</span>
       <span class="error-actions">
         ${
-          failure.error.retryable
+          canOfferRetry(failure.error)
             ? html`<button part="retry" class="link-button" type="button" @click=${this.retryAssign}>
                 ${s.retry}
               </button>`

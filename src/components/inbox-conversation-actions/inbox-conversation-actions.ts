@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { InboxContextController } from '../../controllers/inbox-context-controller.js';
 import type { InboxTheme } from '../../data/context.js';
 import type { InboxDataSource } from '../../data/data-source.js';
-import { InboxError, isAbortError, isInboxError } from '../../data/errors.js';
+import { canOfferRetry, InboxError, isAbortError, isInboxError } from '../../data/errors.js';
 import type { Conversation } from '../../data/models.js';
 import type { ConversationAction, InboxStore, StoreChangeDetail } from '../../data/store.js';
 import { memoStrings, mergeStrings } from '../../internal/i18n.js';
@@ -333,7 +333,9 @@ export class InboxConversationActions extends InboxElement {
     const next =
       buttons.find((b) => b.dataset.slot === target.slot) ??
       buttons[0] ??
-      root.querySelector<HTMLButtonElement>('[part~="error"] button');
+      root.querySelector<HTMLButtonElement>('[part~="error"] button') ??
+      // nothing left to press (e.g. after Close): keep focus in the element rather than on <body>
+      root.querySelector<HTMLElement>('[part~="base"]');
     next?.focus();
     if (!stillBusy) this.focusAfter = undefined;
   }
@@ -406,7 +408,7 @@ export class InboxConversationActions extends InboxElement {
       <span class="error-text">${s.failed[failure.action]}${reason ? ` ${reason}` : ''}</span>
       <span class="error-actions">
         ${
-          failure.error.retryable
+          canOfferRetry(failure.error)
             ? html`<button part="retry" class="link-button" type="button" @click=${this.retry}>${s.retry}</button>`
             : nothing
         }
@@ -422,6 +424,7 @@ export class InboxConversationActions extends InboxElement {
     return html`<div
       part="base"
       class="base"
+      tabindex="-1"
       data-theme=${this.ctx.theme}
       role=${views.length ? 'group' : nothing}
       aria-label=${views.length ? this.strings.label : nothing}

@@ -507,6 +507,8 @@ export class MessageComposer extends InboxElement {
       clientRef: createClientRef(),
     };
     if (!this.emit('inbox-message-send', { conversationId: id, request }, { cancelable: true })) return;
+    // the form (and the focused Send button) goes away: keep keyboard focus on the template picker
+    if (this.matches(':focus-within')) this.focusTemplatesNext = true;
     this.resetTemplateForm();
     this.validation = undefined;
     this.track(store, request, false);

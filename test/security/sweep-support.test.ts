@@ -4,7 +4,6 @@
  */
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { LitElement, css, html } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { HOSTILE_STRINGS, HOSTILE_URLS, MALFORMED_BODIES, NOT_RECORDS, WRONG_TYPES } from './hostile-strings.js';
 import { auditDom, deepText, installTraps, isHttpUrl, prototypePolluted, squash } from './sweep-support.js';
 
@@ -15,17 +14,16 @@ class SweepProbe extends LitElement {
     }
   `;
 
-  static override properties = { markup: {}, text: {} };
-  markup = '';
+  static override properties = { text: {} };
   text = '';
 
   override render() {
-    return this.markup ? html`${unsafeHTML(this.markup)}` : html`<p>${this.text}</p>`;
+    return html`<p>${this.text}</p>`;
   }
 }
 customElements.define('sweep-probe', SweepProbe);
 
-async function probe(props: { markup?: string; text?: string }): Promise<SweepProbe> {
+async function probe(props: { text?: string }): Promise<SweepProbe> {
   const el = await fixture<SweepProbe>(testHtml`<div><sweep-probe></sweep-probe></div>`);
   const p = el.querySelector('sweep-probe') as SweepProbe;
   Object.assign(p, props);
@@ -60,15 +58,26 @@ describe('security sweep support', () => {
   });
 
   it('flags elements, handlers, styles and URLs a payload could inject', async () => {
-    const el = await probe({
-      markup:
-        '<b>x</b><a href="javascript:void 0">a</a><img src="data:image/png;base64,AA=="><style>p{}</style>' +
-        '<svg><animate attributeName="x"></animate></svg><math></math><iframe srcdoc="x"></iframe>' +
-        '<div style="background:url(javascript:void 0)"></div><object data="x"></object>',
-    });
-    const handler = document.createElement('span');
-    handler.setAttribute('onclick', 'void 0');
-    el.shadowRoot!.append(handler);
+    const el = await probe({ text: 'x' });
+    const make = (tag: string, attrs: Record<string, string> = {}, ns?: string) => {
+      const node = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+      return node;
+    };
+    const svg = make('svg', {}, 'http://www.w3.org/2000/svg');
+    svg.append(make('animate', { attributeName: 'x' }, 'http://www.w3.org/2000/svg'));
+    el.shadowRoot!.append(
+      make('b'),
+      make('a', { href: 'javascript:void 0' }),
+      make('img', { src: 'data:image/png;base64,AA==' }),
+      make('style'),
+      svg,
+      make('math', {}, 'http://www.w3.org/1998/Math/MathML'),
+      make('iframe', { srcdoc: 'x' }),
+      make('div', { style: 'background:url(javascript:void 0)' }),
+      make('object', { data: 'x' }),
+      make('span', { onclick: 'void 0' }),
+    );
     const problems = auditDom(el.parentElement!).join('\n');
     for (const expected of [
       'forbidden element <b>',

@@ -29,7 +29,8 @@ const BENIGN_ERRORS = [/ResizeObserver loop/i];
 export function swallowResizeObserverLoop(): () => void {
   const original = window.onerror;
   window.onerror = function (this: Window, message, ...rest) {
-    if (BENIGN_ERRORS.some((re) => re.test(String(message)))) return true;
+    const text = typeof message === 'string' ? message : message.type;
+    if (BENIGN_ERRORS.some((re) => re.test(text))) return true;
     return original ? original.call(this, message, ...rest) : false;
   };
   return () => {

@@ -1,60 +1,35 @@
 import { expect } from '@open-wc/testing';
 import { createAdapter, type ClooveAdapter } from '../../src/adapters/cloove/cloove-adapter.js';
 import type { DataSourceConfig } from '../../src/data/data-source.js';
-import { InboxError, isInboxError } from '../../src/data/errors.js';
 import { InboxStore } from '../../src/data/store.js';
-import { startReferenceBackend, type BrowserReferenceBackend } from '../../reference-backend/browser.js';
-import type { RefConversation } from '../../reference-backend/model.js';
-import type { RecordedRequest } from '../../reference-backend/router.js';
+import type { BrowserReferenceBackend } from '../../reference-backend/browser.js';
+import { captureWarnings, rejection } from './support/assertions.js';
+import {
+  TEST_HEADERS,
+  conversationWithWindow,
+  lastRequestTo,
+  referenceConfig,
+  requestsTo,
+  useReferenceBackend,
+  whatsappConversations,
+} from './support/reference.js';
 
-const AUTH = { Authorization: 'Bearer clv_test_sk_0123456789abcdef0123456789abcdef' };
-
-async function rejection(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isInboxError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to reject');
-}
-
-/** Captures console.warn while `run` executes. */
-async function warnings<T>(run: () => Promise<T>): Promise<{ result: T; warned: unknown[][] }> {
-  const original = console.warn;
-  const warned: unknown[][] = [];
-  console.warn = (...args: unknown[]) => warned.push(args);
-  try {
-    return { result: await run(), warned };
-  } finally {
-    console.warn = original;
-  }
-}
+const AUTH = TEST_HEADERS.cloove;
 
 describe('cloove adapter on the wire', function () {
   this.timeout(15_000);
   let backend: BrowserReferenceBackend;
-
-  before(async () => {
-    backend = await startReferenceBackend();
-  });
-  beforeEach(() => backend.reset());
+  useReferenceBackend((started) => (backend = started));
 
   function adapter(extra: Partial<DataSourceConfig> = {}): ClooveAdapter {
-    return createAdapter({
-      backend: 'cloove',
-      baseUrl: backend.baseUrl('cloove'),
-      headers: AUTH,
-      businessWhatsappNumberId: backend.db.channels[0].id,
-      ...extra,
-    });
+    return createAdapter(
+      referenceConfig(backend, 'cloove', { businessWhatsappNumberId: backend.db.channels[0].id, ...extra }),
+    );
   }
-  const sent = (): RecordedRequest[] => backend.requests.filter((r) => r.dialect === 'cloove');
-  const last = (): RecordedRequest => sent()[sent().length - 1];
-  const whatsapp = (): RefConversation[] =>
-    backend.db.listConversations().filter((c) => backend.db.getChannel(c.channelId)?.kind === 'WHATSAPP');
-  const withWindow = (open: boolean): RefConversation =>
-    whatsapp().find((c) => backend.db.windowOpen(c.id) === open && backend.db.messages(c.id).length > 0)!;
+  const sent = () => requestsTo(backend, 'cloove');
+  const last = () => lastRequestTo(backend, 'cloove');
+  const whatsapp = () => whatsappConversations(backend);
+  const withWindow = (open: boolean) => conversationWithWindow(backend, open);
 
   describe('listConversations', () => {
     it('GETs the first page with auth and returns it most recently active first', async () => {
@@ -165,7 +140,7 @@ describe('cloove adapter on the wire', function () {
           meta: { total: 4, page: 1, perPage: 20, totalPages: 1, hasMore: false },
         },
       });
-      const { result, warned } = await warnings(() => adapter().listConversations({}));
+      const { result, warned } = await captureWarnings(() => adapter().listConversations({}));
       expect(result.items.map((c) => c.id)).to.deep.equal(['good', 'good2']);
       expect(warned).to.have.length(1);
       expect(String(warned[0][0])).to.contain('skipped 2 malformed conversation');

@@ -1,61 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { startReferenceBackend, type BrowserReferenceBackend } from '../../reference-backend/browser.js';
-import type { RecordedRequest } from '../../reference-backend/router.js';
+import type { BrowserReferenceBackend } from '../../reference-backend/browser.js';
 import type { RefConversation } from '../../reference-backend/model.js';
 import { createAdapter, type QlaraAdapter } from '../../src/adapters/qlara/qlara-adapter.js';
 import { createDataSource } from '../../src/adapters/create-data-source.js';
-import { isInboxError, type InboxError } from '../../src/data/errors.js';
 import type { DataSourceConfig } from '../../src/data/data-source.js';
+import { captureWarnings, rejection } from './support/assertions.js';
+import { TEST_HEADERS, lastRequestTo, referenceConfig, requestsTo, useReferenceBackend } from './support/reference.js';
 
 const BASE = '/partner-gateway/v1/inbox/conversations';
-const HEADERS = { 'X-Api-Key': 'test-key' };
-
-async function rejection(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isInboxError(error), `not an InboxError: ${String(error)}`).to.equal(true);
-    return error as InboxError;
-  }
-  throw new Error('expected the call to reject, but it resolved');
-}
-
-/** Collects console.warn calls while `fn` runs. */
-async function captureWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: unknown[][] }> {
-  const original = console.warn;
-  const warnings: unknown[][] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args);
-  try {
-    return { result: await fn(), warnings };
-  } finally {
-    console.warn = original;
-  }
-}
+const HEADERS = TEST_HEADERS.qlara;
 
 describe('qlara adapter on the wire', () => {
   let backend: BrowserReferenceBackend;
-
-  before(async () => {
-    backend = await startReferenceBackend();
-  });
-
-  after(() => backend.stop());
-
-  beforeEach(() => backend.reset());
+  useReferenceBackend((started) => (backend = started));
 
   function adapter(extra: Partial<DataSourceConfig> = {}): QlaraAdapter {
-    return createAdapter({ backend: 'qlara', baseUrl: backend.baseUrl('qlara'), headers: HEADERS, ...extra });
+    return createAdapter(referenceConfig(backend, 'qlara', extra));
   }
-
-  function sent(): RecordedRequest[] {
-    return backend.requests.filter((r) => r.dialect === 'qlara');
-  }
-
-  function lastRequest(): RecordedRequest {
-    const all = sent();
-    expect(all.length, 'no request reached the backend').to.be.above(0);
-    return all[all.length - 1];
-  }
+  const sent = () => requestsTo(backend, 'qlara');
+  const lastRequest = () => lastRequestTo(backend, 'qlara');
 
   function visible(): RefConversation[] {
     return backend.db.listConversations().filter((c) => !c.archived);
@@ -184,10 +147,10 @@ describe('qlara adapter on the wire', () => {
           { chatId: 'ok-2', lastMessageDate: '2026-01-03T00:00:00Z' },
         ],
       });
-      const { result, warnings } = await captureWarnings(() => adapter().listConversations());
+      const { result, warned } = await captureWarnings(() => adapter().listConversations());
       expect(result.items.map((c) => c.id)).to.deep.equal(['ok-2', 'ok-1']);
-      expect(warnings).to.have.length(1);
-      expect(String(warnings[0][0])).to.contain('qlara');
+      expect(warned).to.have.length(1);
+      expect(String(warned[0][0])).to.contain('qlara');
     });
   });
 

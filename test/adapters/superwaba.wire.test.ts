@@ -1,49 +1,33 @@
 import { expect } from '@open-wc/testing';
 import { createAdapter, type SuperwabaAdapter } from '../../src/adapters/superwaba/superwaba-adapter.js';
-import { InboxError, isInboxError } from '../../src/data/errors.js';
 import type { DataSourceConfig } from '../../src/data/data-source.js';
-import { startReferenceBackend, type BrowserReferenceBackend } from '../../reference-backend/browser.js';
-import type { RefConversation } from '../../reference-backend/model.js';
+import type { BrowserReferenceBackend } from '../../reference-backend/browser.js';
+import { captureWarnings, rejection } from './support/assertions.js';
+import {
+  TEST_HEADERS,
+  conversationWithWindow,
+  onlyRequest,
+  referenceConfig,
+  useReferenceBackend,
+  whatsappConversations,
+} from './support/reference.js';
 
-const HEADERS = { 'x-org-id': 'org-test', Authorization: 'Bearer test-token' };
+const HEADERS = TEST_HEADERS.superwaba;
 const NO_SUCH_UUID = '00000000-0000-4000-8000-000000000000';
-
-async function rejection(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isInboxError(error)) throw error;
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
 
 describe('superwaba adapter on the wire', () => {
   let backend: BrowserReferenceBackend;
   let adapter: SuperwabaAdapter;
-  const make = (extra: Partial<DataSourceConfig> = {}) =>
-    createAdapter({ backend: 'superwaba', baseUrl: backend.baseUrl('superwaba'), headers: HEADERS, ...extra });
+  const make = (extra: Partial<DataSourceConfig> = {}) => createAdapter(referenceConfig(backend, 'superwaba', extra));
 
-  before(async () => {
-    backend = await startReferenceBackend();
-  });
-
+  useReferenceBackend((started) => (backend = started));
   beforeEach(() => {
-    backend.reset();
     adapter = make();
   });
 
-  const whatsapp = (): RefConversation[] =>
-    backend.db.listConversations().filter((c) => backend.db.getChannel(c.channelId)?.kind === 'WHATSAPP');
-  const withWindow = (open: boolean): RefConversation => {
-    const c = whatsapp().find((x) => backend.db.windowOpen(x.id) === open && backend.db.messages(x.id).length > 0);
-    if (!c) throw new Error(`no seeded conversation with the window ${open ? 'open' : 'closed'}`);
-    return c;
-  };
-  const only = () => {
-    expect(backend.requests).to.have.length(1);
-    return backend.requests[0];
-  };
+  const whatsapp = () => whatsappConversations(backend);
+  const withWindow = (open: boolean) => conversationWithWindow(backend, open);
+  const only = () => onlyRequest(backend);
 
   it('sends the host headers; without them the backend answers 401 Unauthorized', async () => {
     await adapter.listConversations();
@@ -154,18 +138,11 @@ describe('superwaba adapter on the wire', () => {
           },
         },
       });
-      const warn = console.warn;
-      const warnings: string[] = [];
-      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-      try {
-        const page = await adapter.listConversations();
-        expect(page.items).to.have.length(2);
-        expect(page.hasMore).to.equal(false);
-      } finally {
-        console.warn = warn;
-      }
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('superwaba');
+      const { result: page, warned } = await captureWarnings(() => adapter.listConversations());
+      expect(page.items).to.have.length(2);
+      expect(page.hasMore).to.equal(false);
+      expect(warned).to.have.length(1);
+      expect(warned[0].map(String).join(' ')).to.contain('superwaba');
     });
   });
 

@@ -1,45 +1,27 @@
 import { expect } from '@open-wc/testing';
 import { createAdapter, type SwitchbordAdapter } from '../../src/adapters/switchbord/switchbord-adapter.js';
-import { InboxError, isInboxError } from '../../src/data/errors.js';
-import { startReferenceBackend, type BrowserReferenceBackend } from '../../reference-backend/browser.js';
-import type { RefConversation } from '../../reference-backend/model.js';
-
-const HEADERS = { Authorization: 'Bearer host-session' };
-
-async function rejection(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isInboxError(error)) throw error;
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
+import type { BrowserReferenceBackend } from '../../reference-backend/browser.js';
+import { captureWarnings, rejection } from './support/assertions.js';
+import {
+  conversationWithWindow,
+  onlyRequest,
+  referenceConfig,
+  useReferenceBackend,
+  whatsappConversations,
+} from './support/reference.js';
 
 describe('switchbord adapter on the wire', () => {
   let backend: BrowserReferenceBackend;
   let adapter: SwitchbordAdapter;
 
-  before(async () => {
-    backend = await startReferenceBackend();
-  });
-
+  useReferenceBackend((started) => (backend = started));
   beforeEach(() => {
-    backend.reset();
-    adapter = createAdapter({ backend: 'switchbord', baseUrl: backend.baseUrl('switchbord'), headers: HEADERS });
+    adapter = createAdapter(referenceConfig(backend, 'switchbord'));
   });
 
-  const whatsapp = (): RefConversation[] =>
-    backend.db.listConversations().filter((c) => backend.db.getChannel(c.channelId)?.kind === 'WHATSAPP');
-  const withWindow = (open: boolean): RefConversation => {
-    const c = whatsapp().find((x) => backend.db.windowOpen(x.id) === open && backend.db.messages(x.id).length > 0);
-    if (!c) throw new Error(`no seeded conversation with the window ${open ? 'open' : 'closed'}`);
-    return c;
-  };
-  const only = () => {
-    expect(backend.requests).to.have.length(1);
-    return backend.requests[0];
-  };
+  const whatsapp = () => whatsappConversations(backend);
+  const withWindow = (open: boolean) => conversationWithWindow(backend, open);
+  const only = () => onlyRequest(backend);
 
   describe('listConversations', () => {
     it('asks for the first page with the default limit and maps the summary and items', async () => {
@@ -124,17 +106,10 @@ describe('switchbord adapter on the wire', () => {
         },
         times: 1,
       });
-      const warn = console.warn;
-      const warnings: string[] = [];
-      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-      try {
-        const page = await adapter.listConversations({ limit: 3 });
-        expect(page.items).to.have.length(2);
-      } finally {
-        console.warn = warn;
-      }
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('switchbord').and.contain('conversation');
+      const { result: page, warned } = await captureWarnings(() => adapter.listConversations({ limit: 3 }));
+      expect(page.items).to.have.length(2);
+      expect(warned).to.have.length(1);
+      expect(warned[0].map(String).join(' ')).to.contain('switchbord').and.contain('conversation');
     });
 
     it('refuses a foreign cursor without a request', async () => {

@@ -1,53 +1,34 @@
 import { expect } from '@open-wc/testing';
 import { createAdapter, type VobizAdapter } from '../../src/adapters/vobiz/vobiz-adapter.js';
 import type { DataSourceConfig } from '../../src/data/data-source.js';
-import { InboxError, isInboxError } from '../../src/data/errors.js';
 import type { Conversation } from '../../src/data/models.js';
-import { startReferenceBackend, type BrowserReferenceBackend } from '../../reference-backend/browser.js';
+import type { BrowserReferenceBackend } from '../../reference-backend/browser.js';
 import type { RefConversation } from '../../reference-backend/model.js';
-import type { RecordedRequest } from '../../reference-backend/router.js';
+import { captureWarnings, rejection } from './support/assertions.js';
+import {
+  TEST_HEADERS,
+  lastRequestTo,
+  referenceConfig,
+  requestsTo,
+  useReferenceBackend,
+  whatsappConversations,
+} from './support/reference.js';
 
-const AUTH = { 'X-Auth-ID': 'MA_TEST0001', 'X-Auth-Token': 'test-token' };
+const AUTH = TEST_HEADERS.vobiz;
 const GEN_C = { ...AUTH, 'X-Vobiz-Generation': 'C' };
 const DAY = 24 * 60 * 60 * 1000;
-
-async function rejection(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isInboxError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to reject');
-}
-
-async function warnings<T>(run: () => Promise<T>): Promise<{ result: T; warned: unknown[][] }> {
-  const original = console.warn;
-  const warned: unknown[][] = [];
-  console.warn = (...args: unknown[]) => warned.push(args);
-  try {
-    return { result: await run(), warned };
-  } finally {
-    console.warn = original;
-  }
-}
 
 describe('vobiz adapter on the wire', function () {
   this.timeout(15_000);
   let backend: BrowserReferenceBackend;
-
-  before(async () => {
-    backend = await startReferenceBackend();
-  });
-  beforeEach(() => backend.reset());
+  useReferenceBackend((started) => (backend = started));
 
   function adapter(extra: Partial<DataSourceConfig> = {}): VobizAdapter {
-    return createAdapter({ backend: 'vobiz', baseUrl: backend.baseUrl('vobiz'), headers: AUTH, ...extra });
+    return createAdapter(referenceConfig(backend, 'vobiz', extra));
   }
-  const sent = (): RecordedRequest[] => backend.requests.filter((r) => r.dialect === 'vobiz');
-  const last = (): RecordedRequest => sent()[sent().length - 1];
-  const whatsapp = (): RefConversation[] =>
-    backend.db.listConversations().filter((c) => backend.db.getChannel(c.channelId)?.kind === 'WHATSAPP');
+  const sent = () => requestsTo(backend, 'vobiz');
+  const last = () => lastRequestTo(backend, 'vobiz');
+  const whatsapp = () => whatsappConversations(backend);
   const byLength = (min: number, max: number): RefConversation =>
     whatsapp().find((c) => {
       const n = backend.db.messages(c.id).length;
@@ -160,7 +141,7 @@ describe('vobiz adapter on the wire', function () {
           meta: { total: 4, page: 1 },
         },
       });
-      const { result, warned } = await warnings(() => adapter().listConversations({}));
+      const { result, warned } = await captureWarnings(() => adapter().listConversations({}));
       expect(result.items.map((c) => c.id)).to.deep.equal(['conv_1', 'conv_2']);
       expect(result.hasMore).to.equal(false);
       expect(warned).to.have.length(1);

@@ -225,9 +225,10 @@ export function failureReason(error: InboxError | undefined, strings: Conversati
   switch (error?.kind) {
     case 'outside_window':
       return strings.failedOutsideWindow;
+    case 'conflict':
+      return error.code === 'request_in_progress' ? strings.failedInProgress : strings.failedRejected;
     case 'validation':
     case 'forbidden':
-    case 'conflict':
     case 'unsupported':
       return strings.failedRejected;
     case 'network':

@@ -57,6 +57,7 @@ export const CONVERSATION_THREAD_STRINGS = {
   // why a message failed, by InboxError kind
   failedOutsideWindow: 'Not delivered: the 24-hour reply window has closed. Send a template instead.',
   failedRejected: 'Not delivered: the message was rejected.',
+  failedInProgress: 'Not confirmed yet: the backend is still working on an earlier attempt. Retry in a moment.',
   failedNetwork: 'Not sent: check your connection.',
   failedTimeout: 'Not sent: the inbox took too long to answer.',
   failedRateLimited: 'Not sent: too many messages. Try again in a moment.',

@@ -83,6 +83,8 @@ export const inboxListDe: InboxListStrings = {
   kindInteractive: 'Interaktive Nachricht',
   kindUnknown: 'Nachricht',
   noMessages: 'Noch keine Nachrichten',
+  customerWroteLast: 'Der Kunde hat zuletzt geschrieben',
+  youWroteLast: 'Sie haben zuletzt geantwortet',
 
   channelWhatsapp: 'WhatsApp',
   channelSms: 'SMS',
@@ -136,7 +138,8 @@ export const conversationThreadDe: ConversationThreadStrings = {
   failedOutsideWindow:
     'Nicht zugestellt: Das 24-Stunden-Antwortfenster ist geschlossen. Senden Sie stattdessen eine Vorlage.',
   failedRejected: 'Nicht zugestellt: Die Nachricht wurde abgelehnt.',
-  failedInProgress: 'Noch nicht bestätigt: Das Backend bearbeitet noch einen früheren Versuch. Gleich erneut versuchen.',
+  failedInProgress:
+    'Noch nicht bestätigt: Das Backend bearbeitet noch einen früheren Versuch. Gleich erneut versuchen.',
   failedNetwork: 'Nicht gesendet: Prüfen Sie Ihre Verbindung.',
   failedTimeout: 'Nicht gesendet: Der Posteingang hat zu lange nicht geantwortet.',
   failedRateLimited: 'Nicht gesendet: zu viele Nachrichten. Versuchen Sie es gleich noch einmal.',

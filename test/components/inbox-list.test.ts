@@ -109,6 +109,24 @@ describe('<inbox-list>', () => {
       expect(part(row(el, 'a')!, 'name')!.textContent).to.equal('+4915123456789');
     });
 
+    it('says who wrote last when the backend lists activity times but no message', async () => {
+      const wroteLast = new Date(NOW - 2 * MINUTE).toISOString();
+      const repliedLast = new Date(NOW - 3 * MINUTE).toISOString();
+      const adapter = new MemoryAdapter({
+        seed: [
+          seed('a', 2 * MINUTE, { lastMessage: undefined, lastActivityAt: wroteLast, lastInboundAt: wroteLast }),
+          seed('b', 3 * MINUTE, { lastMessage: undefined, lastActivityAt: repliedLast, lastInboundAt: undefined }),
+          seed('c', 4 * MINUTE, { lastMessage: undefined, lastActivityAt: undefined, lastInboundAt: undefined }),
+        ],
+      });
+      const { el } = await renderWithProvider<InboxList>(html`<inbox-list></inbox-list>`, { adapter });
+      await waitUntil(() => rows(el).length === 3);
+      const preview = (id: string) => row(el, id)!.querySelector('[part~="preview"]')!.textContent!.trim();
+      expect(preview('a')).to.contain('The customer wrote last');
+      expect(preview('b')).to.contain('You replied last');
+      expect(preview('c')).to.contain('No messages yet');
+    });
+
     it('prefixes outbound previews with "You:" (localizable), and labels messages without text', async () => {
       const { el } = await renderList([
         seed('out', MINUTE, {

@@ -78,6 +78,8 @@ export const INBOX_LIST_STRINGS = {
   kindInteractive: 'Interactive message',
   kindUnknown: 'Message',
   noMessages: 'No messages yet',
+  customerWroteLast: 'The customer wrote last',
+  youWroteLast: 'You replied last',
 
   // channels (multi-channel backends)
   channelWhatsapp: 'WhatsApp',

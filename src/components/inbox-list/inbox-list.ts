@@ -614,7 +614,11 @@ export class InboxList extends InboxElement {
   private previewText(c: Conversation): string {
     const s = this.strings;
     const m = c.lastMessage;
-    if (!m) return s.noMessages;
+    if (!m) {
+      // some backends (cloove) list only when each side last wrote, not what
+      if (!c.lastActivityAt) return s.noMessages;
+      return c.lastInboundAt === c.lastActivityAt ? s.customerWroteLast : s.youWroteLast;
+    }
     const text = m.text?.trim() || s[KIND_KEYS[m.kind] ?? 'kindUnknown'];
     return m.direction === 'outbound' ? formatString(s.youPrefix, { text }) : text;
   }

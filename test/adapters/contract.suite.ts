@@ -12,6 +12,7 @@ import { isInboxError } from '../../src/data/errors.js';
 import type { Conversation, Message, Page } from '../../src/data/models.js';
 import { CONVERSATION_STATUSES } from '../../src/data/models.js';
 import { serviceWindow } from '../../src/data/service-window.js';
+import { anyRejection } from './support/assertions.js';
 
 export interface DataSourceSuiteContext {
   source: InboxDataSource;
@@ -25,16 +26,6 @@ const MAX_PAGES = 100;
 
 function ms(iso: string | undefined): number {
   return iso ? Date.parse(iso) : Number.NaN;
-}
-
-/** Rejection of `promise`, or a failure when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
 }
 
 function expectIdsUnique(ids: string[], what: string): void {
@@ -255,9 +246,9 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
 
     it('rejects an unknown conversation id with not_found', async function () {
       const unknown = ctx.unknownConversationId ?? 'contract-unknown-conversation-404';
-      const errors: unknown[] = [await rejection(source.listMessages(unknown))];
+      const errors: unknown[] = [await anyRejection(source.listMessages(unknown))];
       if (source.capabilities.getConversation && source.getConversation) {
-        errors.push(await rejection(source.getConversation(unknown)));
+        errors.push(await anyRejection(source.getConversation(unknown)));
       }
       for (const error of errors) {
         expect(isInboxError(error), `not an InboxError: ${String(error)}`).to.equal(true);
@@ -276,7 +267,7 @@ export function runDataSourceSuite(name: string, setup: () => Promise<DataSource
       ];
       during.abort();
       for (const p of pending) {
-        const error = await rejection(p);
+        const error = await anyRejection(p);
         expect((error as { name?: string }).name).to.equal('AbortError');
         expect(isInboxError(error)).to.equal(false);
       }

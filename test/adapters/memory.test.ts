@@ -7,6 +7,7 @@ import { CONVERSATION_STATUSES, DAY_MS, DELIVERY_STATUSES } from '../../src/data
 import type { Conversation, Message, MessageKind } from '../../src/data/models.js';
 import { serviceWindow } from '../../src/data/service-window.js';
 import { runDataSourceSuite } from './contract.suite.js';
+import { anyRejection } from './support/assertions.js';
 
 runDataSourceSuite('MemoryAdapter', async () => ({ source: new MemoryAdapter() }));
 runDataSourceSuite('MemoryAdapter (small pages, reduced capabilities)', async () => ({
@@ -16,15 +17,6 @@ runDataSourceSuite('MemoryAdapter (small pages, reduced capabilities)', async ()
     capabilities: { getConversation: false, summary: false, markUnread: false, send: { template: 'none' } },
   }),
 }));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function allConversations(adapter: MemoryAdapter, query = {}): Promise<Conversation[]> {
   const out: Conversation[] = [];
@@ -170,7 +162,7 @@ describe('MemoryAdapter', () => {
 
     it('honours limit and rejects a malformed cursor', async () => {
       expect((await adapter.listConversations({ limit: 3 })).items).to.have.length(3);
-      const error = await rejection(adapter.listConversations({ cursor: 'page:2' }));
+      const error = await anyRejection(adapter.listConversations({ cursor: 'page:2' }));
       expect((error as InboxError).kind).to.equal('validation');
     });
 
@@ -249,7 +241,7 @@ describe('MemoryAdapter', () => {
     });
 
     it('rejects unknown conversations with not_found', async () => {
-      const error = await rejection(adapter.listMessages('nope'));
+      const error = await anyRejection(adapter.listMessages('nope'));
       expect(error).to.be.instanceOf(InboxError);
       expect((error as InboxError).kind).to.equal('not_found');
       expect((error as InboxError).httpStatus).to.equal(404);
@@ -291,11 +283,11 @@ describe('MemoryAdapter', () => {
     it('rejects free-form messages outside the service window, but sends templates', async () => {
       const closed = adapter.serverConversation('conv-002')!; // last inbound 30 h ago
       expect(serviceWindow(closed, adapter.serverMessages('conv-002')).isOpen).to.equal(false);
-      const error = await rejection(
+      const error = await anyRejection(
         adapter.send({ kind: 'text', conversationId: 'conv-002', clientRef: 'w1', text: 'Hi' }),
       );
       expect((error as InboxError).kind).to.equal('outside_window');
-      const media = await rejection(
+      const media = await anyRejection(
         adapter.send({
           kind: 'image',
           conversationId: 'conv-002',
@@ -335,15 +327,15 @@ describe('MemoryAdapter', () => {
         variables: { customer_name: 'Amelia', start_time: '09:00', end_time: '12:00' },
       });
       expect(named.message.text).to.equal('Hi Amelia, your delivery is scheduled between 09:00 and 12:00.');
-      const unknown = await rejection(
+      const unknown = await anyRejection(
         adapter.send({ kind: 'template', conversationId: 'conv-001', clientRef: 't3', templateName: 'nope' }),
       );
       expect((unknown as InboxError).kind).to.equal('validation');
-      const empty = await rejection(
+      const empty = await anyRejection(
         adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'e', text: '  ' }),
       );
       expect((empty as InboxError).kind).to.equal('validation');
-      const tooLong = await rejection(
+      const tooLong = await anyRejection(
         adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'l', text: 'x'.repeat(4097) }),
       );
       expect((tooLong as InboxError).kind).to.equal('validation');
@@ -373,8 +365,8 @@ describe('MemoryAdapter', () => {
       );
       await adapter.unassign(id);
       expect(adapter.serverConversation(id)!.assignee).to.equal(null);
-      expect(((await rejection(adapter.assign(id, 'ghost'))) as InboxError).kind).to.equal('validation');
-      expect(((await rejection(adapter.markRead('ghost'))) as InboxError).kind).to.equal('not_found');
+      expect(((await anyRejection(adapter.assign(id, 'ghost'))) as InboxError).kind).to.equal('validation');
+      expect(((await anyRejection(adapter.markRead('ghost'))) as InboxError).kind).to.equal('not_found');
     });
 
     it('summarises the inbox and lists agents and templates', async () => {
@@ -423,12 +415,12 @@ describe('MemoryAdapter', () => {
       expect(limited.capabilities.send.text).to.equal(true);
       expect(limited.capabilities.send.media).to.deep.equal(['image']);
       const kinds = await Promise.all([
-        rejection(limited.markRead('conv-001')),
-        rejection(limited.assign('conv-001', 'agent-2')),
-        rejection(
+        anyRejection(limited.markRead('conv-001')),
+        anyRejection(limited.assign('conv-001', 'agent-2')),
+        anyRejection(
           limited.send({ kind: 'template', conversationId: 'conv-001', clientRef: 'x', templateName: 'follow_up' }),
         ),
-        rejection(
+        anyRejection(
           limited.send({
             kind: 'video',
             conversationId: 'conv-001',
@@ -460,15 +452,15 @@ describe('MemoryAdapter', () => {
 
     it('fail() rejects the next calls with an InboxError of that kind, n times', async () => {
       adapter.fail('listConversations', 'server', 2);
-      const e1 = await rejection(adapter.listConversations());
-      const e2 = await rejection(adapter.listConversations());
+      const e1 = await anyRejection(adapter.listConversations());
+      const e2 = await anyRejection(adapter.listConversations());
       expect([(e1 as InboxError).kind, (e2 as InboxError).kind]).to.deep.equal(['server', 'server']);
       expect((e1 as InboxError).retryable).to.equal(true);
       expect((await adapter.listConversations()).items).to.not.be.empty;
       const custom = new InboxError({ kind: 'unauthorized', message: 'expired', dialect: 'memory', httpStatus: 401 });
       adapter.fail('send', custom);
       expect(
-        await rejection(adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' })),
+        await anyRejection(adapter.send({ kind: 'text', conversationId: 'conv-001', clientRef: 'f', text: 'x' })),
       ).to.equal(custom);
       adapter.clearFailures();
       expect(
@@ -495,7 +487,7 @@ describe('MemoryAdapter', () => {
       const read = adapter.markRead('conv-001');
       await failing.reached;
       failing.fail('rate_limited');
-      expect(((await rejection(read)) as InboxError).kind).to.equal('rate_limited');
+      expect(((await anyRejection(read)) as InboxError).kind).to.equal('rate_limited');
       expect(adapter.serverConversation('conv-001')!.unreadCount).to.equal(2);
     });
 
@@ -525,7 +517,7 @@ describe('MemoryAdapter', () => {
     it('honours signals: before the call, while held and during latency', async () => {
       const pre = new AbortController();
       pre.abort();
-      const e1 = await rejection(adapter.getConversation('conv-001', { signal: pre.signal }));
+      const e1 = await anyRejection(adapter.getConversation('conv-001', { signal: pre.signal }));
       expect(e1).to.be.instanceOf(DOMException);
       expect((e1 as DOMException).name).to.equal('AbortError');
 
@@ -534,7 +526,7 @@ describe('MemoryAdapter', () => {
       const call = adapter.listMessages('conv-001', { signal: held.signal });
       await gate.reached;
       held.abort();
-      const e2 = await rejection(call);
+      const e2 = await anyRejection(call);
       expect((e2 as Error).name).to.equal('AbortError');
       expect(isInboxError(e2)).to.equal(false);
 
@@ -545,7 +537,7 @@ describe('MemoryAdapter', () => {
         { signal: during.signal },
       );
       during.abort();
-      expect(((await rejection(p)) as Error).name).to.equal('AbortError');
+      expect(((await anyRejection(p)) as Error).name).to.equal('AbortError');
       expect(slow.serverMessages('conv-001').some((m) => m.clientRef === 'late')).to.equal(false);
     });
   });

@@ -1,15 +1,10 @@
 import { createAdapter } from '../../src/adapters/switchbord/switchbord-adapter.js';
-import { startReferenceBackend } from '../../reference-backend/browser.js';
 import { runDataSourceSuite } from './contract.suite.js';
+import { freshReferenceBackend, referenceConfig } from './support/reference.js';
 
 runDataSourceSuite('switchbord', async () => {
-  const backend = await startReferenceBackend();
-  backend.reset();
+  const backend = await freshReferenceBackend();
   return {
-    source: createAdapter({
-      backend: 'switchbord',
-      baseUrl: backend.baseUrl('switchbord'),
-      headers: { Authorization: 'Bearer host-session' },
-    }),
+    source: createAdapter(referenceConfig(backend, 'switchbord')),
   };
 });

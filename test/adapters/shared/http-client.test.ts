@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpClient, joinUrl, withQuery, type HttpClientOptions } from '../../../src/adapters/shared/http-client.js';
 import { InboxError } from '../../../src/data/errors.js';
+import { anyRejection } from '../support/assertions.js';
 
 interface Call {
   url: string;
@@ -44,15 +45,6 @@ const jsonResponse = (body: unknown, status = 200, headers: Record<string, strin
 
 function client(fetch: typeof globalThis.fetch, extra: Partial<HttpClientOptions> = {}) {
   return new HttpClient({ dialect: 'test', baseUrl: 'https://crm.example/proxy/x/', fetch, backoffMs: 1, ...extra });
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('HttpClient', () => {
@@ -106,7 +98,7 @@ describe('HttpClient', () => {
 
     it('never retries a POST after a network error', async () => {
       const { fetch, calls } = scriptedFetch([new TypeError('Failed to fetch'), jsonResponse({})]);
-      const error = await rejection(client(fetch).request({ method: 'POST', path: '/send', body: {} }));
+      const error = await anyRejection(client(fetch).request({ method: 'POST', path: '/send', body: {} }));
       expect(error).to.be.instanceOf(InboxError);
       expect((error as InboxError).kind).to.equal('network');
       expect(calls).to.have.length(1);
@@ -122,14 +114,14 @@ describe('HttpClient', () => {
 
     it('gives up after the configured retries', async () => {
       const { fetch, calls } = scriptedFetch([jsonResponse({}, 502), jsonResponse({}, 502), jsonResponse({}, 502)]);
-      const error = (await rejection(client(fetch, { retries: 2 }).request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(client(fetch, { retries: 2 }).request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('upstream');
       expect(calls).to.have.length(3);
     });
 
     it('does not retry a 404', async () => {
       const { fetch, calls } = scriptedFetch([jsonResponse({ error: 'nope' }, 404)]);
-      const error = (await rejection(client(fetch).request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(client(fetch).request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('not_found');
       expect(calls).to.have.length(1);
     });
@@ -144,7 +136,7 @@ describe('HttpClient', () => {
           message: (body as { message: string }).message,
         }),
       });
-      const error = (await rejection(http.request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(http.request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('forbidden');
       expect(error.code).to.equal('missing_scope');
       expect(error.message).to.equal('Needs scope');
@@ -158,14 +150,14 @@ describe('HttpClient', () => {
         retries: 0,
         parseError: (_s, b) => ({ retryAfterMs: (b as { retryAfter: number }).retryAfter * 1000 }),
       });
-      const error = (await rejection(http.request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(http.request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('rate_limited');
       expect(error.retryAfterMs).to.equal(12_000);
     });
 
     it('says clearly when a body is not JSON', async () => {
       const { fetch } = scriptedFetch([new Response('<html>proxy error</html>', { status: 200 })]);
-      const error = (await rejection(client(fetch).request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(client(fetch).request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('invalid_response');
       expect(error.message).to.contain('not JSON');
     });
@@ -173,7 +165,7 @@ describe('HttpClient', () => {
     it('says clearly when a body is empty where JSON was expected, and accepts 204 where none is', async () => {
       const { fetch } = scriptedFetch([new Response('', { status: 200 }), new Response(null, { status: 204 })]);
       const http = client(fetch);
-      const error = (await rejection(http.request({ path: '/x' }))) as InboxError;
+      const error = (await anyRejection(http.request({ path: '/x' }))) as InboxError;
       expect(error.kind).to.equal('invalid_response');
       expect(error.message).to.contain('empty');
       const ok = await http.request({ method: 'PATCH', path: '/read', expect: 'none' });
@@ -182,7 +174,7 @@ describe('HttpClient', () => {
 
     it('times out a request that never answers', async () => {
       const { fetch } = scriptedFetch(['hang']);
-      const error = (await rejection(
+      const error = (await anyRejection(
         client(fetch, { timeoutMs: 5, retries: 0 }).request({ path: '/x' }),
       )) as InboxError;
       expect(error.kind).to.equal('timeout');
@@ -196,7 +188,7 @@ describe('HttpClient', () => {
       const controller = new AbortController();
       const pending = client(fetch).request({ path: '/x', signal: controller.signal });
       controller.abort();
-      const error = await rejection(pending);
+      const error = await anyRejection(pending);
       expect((error as Error).name).to.equal('AbortError');
       expect(error).not.to.be.instanceOf(InboxError);
     });
@@ -208,7 +200,7 @@ describe('HttpClient', () => {
       await waitUntil(() => calls.length === 1);
       await waitUntil(() => true);
       controller.abort();
-      const error = await rejection(pending);
+      const error = await anyRejection(pending);
       expect((error as Error).name).to.equal('AbortError');
       expect(calls).to.have.length(1);
     });

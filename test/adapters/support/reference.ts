@@ -30,6 +30,13 @@ export function referenceConfig(
   return { backend: dialect, baseUrl: backend.baseUrl(dialect), headers: { ...TEST_HEADERS[dialect] }, ...extra };
 }
 
+/** The reference backend, started if it is not yet and reset to its seed (data, faults, request log). */
+export async function freshReferenceBackend(): Promise<BrowserReferenceBackend> {
+  const backend = await startReferenceBackend();
+  backend.reset();
+  return backend;
+}
+
 /**
  * Registers the hooks of a suite on the reference backend: start it before
  * the suite (handing it to `onStart`), reset its data, faults and request log

@@ -13,6 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'inbox-test-'));
 const only = process.argv.slice(2);
 const runUnit = only.length === 0 || only.includes('unit');
 const runStories = only.length === 0 || only.includes('stories');
+const runNode = only.length === 0 || only.includes('node');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
@@ -56,6 +57,25 @@ if (runStories) {
     if ((r.numFailedTestSuites ?? 0) > 0 && (r.numFailedTests ?? 0) === 0) totals.failed += r.numFailedTestSuites;
   } else if (status !== 0) {
     totals.failed += 1;
+  }
+}
+
+if (runNode) {
+  // the strict-CSP demo page, driven in Chromium from Node (TAP output: "# pass N", "# fail N")
+  console.log('\n▶ strict-CSP page: node --import tsx --test test/security/csp-demo.node-test.ts');
+  const result = spawnSync('node', ['--import', 'tsx', '--test', 'test/security/csp-demo.node-test.ts'], {
+    env,
+    encoding: 'utf8',
+  });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(result.stdout ?? '')?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped') + count('todo');
+  if (result.status !== 0) {
+    exitCode = 1;
+    if (count('fail') === 0) totals.failed += 1;
   }
 }
 

@@ -18,6 +18,7 @@ import styles from './message-composer.styles.js';
 import { MESSAGE_COMPOSER_STRINGS, type MessageComposerStrings } from './message-composer.strings.js';
 import {
   isRequired,
+  ownValue,
   previewSegments,
   previewText,
   templateFields,
@@ -788,7 +789,10 @@ export class MessageComposer extends InboxElement {
           ? html`<fieldset class="variables">
               <legend class="label">${s.variablesLegend}</legend>
               ${fields.map((f, i) => {
-                const problem = this.showProblems || this.touched.has(f.key) ? problems[f.key] : undefined;
+                const problem =
+                  (this.showProblems || this.touched.has(f.key)) && Object.hasOwn(problems, f.key)
+                    ? problems[f.key]
+                    : undefined;
                 const describedBy = [f.example ? `variable-${i}-hint` : '', problem ? `variable-${i}-problem` : '']
                   .filter(Boolean)
                   .join(' ');
@@ -804,7 +808,7 @@ export class MessageComposer extends InboxElement {
                     type="text"
                     dir="auto"
                     autocomplete="off"
-                    .value=${live(this.values[f.key] ?? '')}
+                    .value=${live(ownValue(this.values, f.key) ?? '')}
                     ?required=${isRequired(f)}
                     aria-required=${isRequired(f) ? 'true' : 'false'}
                     aria-invalid=${problem ? 'true' : 'false'}

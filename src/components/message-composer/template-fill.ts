@@ -19,6 +19,17 @@ export type TemplateProblem = 'required' | 'pattern';
 /** A piece of the preview: plain body text, or a placeholder with its value (if any). */
 export type PreviewSegment = { text: string; key?: undefined } | { key: string; value: string; filled: boolean };
 
+/**
+ * The value typed for `key`, read as an own property only: placeholder keys
+ * come from the backend, and `{{constructor}}` or `{{__proto__}}` must not
+ * read members of Object.prototype.
+ */
+export function ownValue(values: TemplateValues, key: string): string | undefined {
+  if (!Object.hasOwn(values, key)) return undefined;
+  const value: unknown = values[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** `{{1}}`, `{{ name }}`, `{{customer.name}}`. */
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
@@ -105,12 +116,13 @@ export function validateTemplate(
   values: TemplateValues,
   mode: TemplateSendMode = 'by-name-with-variables',
 ): Record<string, TemplateProblem> {
-  const problems: Record<string, TemplateProblem> = {};
+  const problems: Array<[string, TemplateProblem]> = [];
   for (const field of templateFields(template, mode)) {
-    const problem = checkValue(field, values[field.key]);
-    if (problem) problems[field.key] = problem;
+    const problem = checkValue(field, ownValue(values, field.key));
+    if (problem) problems.push([field.key, problem]);
   }
-  return problems;
+  // fromEntries defines own properties, so a `__proto__` key stays a key
+  return Object.fromEntries(problems);
 }
 
 /**
@@ -131,7 +143,7 @@ export function previewSegments(
     const index = match.index ?? 0;
     if (index > last) segments.push({ text: body.slice(last, index) });
     const key = match[1];
-    const value = fillable.has(key) ? (values[key] ?? '').trim() : '';
+    const value = fillable.has(key) ? (ownValue(values, key) ?? '').trim() : '';
     segments.push({ key, value, filled: value !== '' });
     last = index + match[0].length;
   }
@@ -177,15 +189,16 @@ export function templateVariables(
     if (fields.every((f) => isPositionalKey(f.key))) {
       const size = Math.max(...fields.map((f) => Number(f.key)));
       const out: string[] = Array.from({ length: size }, () => '');
-      for (const f of fields) out[Number(f.key) - 1] = (values[f.key] ?? '').trim();
+      for (const f of fields) out[Number(f.key) - 1] = (ownValue(values, f.key) ?? '').trim();
       return out;
     }
-    return fields.map((f) => (values[f.key] ?? '').trim());
+    return fields.map((f) => (ownValue(values, f.key) ?? '').trim());
   }
-  const out: Record<string, string> = {};
+  const out: Array<[string, string]> = [];
   for (const f of fields) {
-    const v = (values[f.key] ?? '').trim();
-    if (v) out[f.key] = v;
+    const v = (ownValue(values, f.key) ?? '').trim();
+    if (v) out.push([f.key, v]);
   }
-  return out;
+  // fromEntries defines own properties, so a `__proto__` key stays a key
+  return Object.fromEntries(out);
 }

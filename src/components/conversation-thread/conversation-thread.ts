@@ -20,7 +20,7 @@ import { deliveryIcon, icon } from './conversation-thread.icons.js';
 import { CONVERSATION_THREAD_STRINGS, type ConversationThreadStrings } from './conversation-thread.strings.js';
 import styles from './conversation-thread.styles.js';
 import type { ConversationThreadState, MessageRow, ThreadRow } from './conversation-thread.types.js';
-import { buildRows, messageKey, unreadStartKey } from './thread-rows.js';
+import { cachedMessageKey, ThreadRowsBuilder, unreadStartKey } from './thread-rows.js';
 import { plainText } from './whatsapp-format.js';
 
 /** Pixels rendered beyond each edge of the viewport (the virtualizer's default is 1000). */
@@ -171,7 +171,10 @@ export class ConversationThread extends InboxElement {
   private visit?: Visit;
   private messages?: readonly Message[];
   private rows: ThreadRow[] = [];
-  private rowIndex = new Map<string, number>();
+  /** Builds the rows again from the first changed message on. */
+  private rowBuilder = new ThreadRowsBuilder();
+  /** Row index by key, built when first asked for after the rows change. */
+  private rowIndexCache?: Map<string, number>;
   private thread?: ThreadState;
   private conversation?: Conversation;
   private skeletonTimer?: ReturnType<typeof setTimeout>;
@@ -312,7 +315,8 @@ export class ConversationThread extends InboxElement {
     this.visit = id ? { id, loaded: false, known: new Set(), unreadCaptured: false, unreadCount: 0 } : undefined;
     this.messages = undefined;
     this.rows = [];
-    this.rowIndex = new Map();
+    this.rowBuilder = new ThreadRowsBuilder();
+    this.rowIndexCache = undefined;
     this.newCount = 0;
     this.atBottom = true;
     this.announcement = '';
@@ -354,6 +358,7 @@ export class ConversationThread extends InboxElement {
       return;
     }
     const messages = thread.messages;
+    const previous = this.messages ?? [];
     this.messages = messages;
     const wasAtBottom = this.anchor.isAtBottom();
 
@@ -362,16 +367,20 @@ export class ConversationThread extends InboxElement {
     if (v.loaded) {
       let i = messages.length - 1;
       for (; i >= 0; i--) {
-        const key = messageKey(messages[i]);
+        const key = cachedMessageKey(messages[i]);
         if (key === v.lastKey || v.known.has(key)) break;
         fresh.unshift(messages[i]);
       }
     }
-    for (const m of messages) v.known.add(messageKey(m));
-    if (messages.length) v.lastKey = messageKey(messages[messages.length - 1]);
+    // the messages both lists start with were seen already
+    let same = 0;
+    while (same < previous.length && same < messages.length && previous[same] === messages[same]) same++;
+    for (let i = same; i < messages.length; i++) v.known.add(cachedMessageKey(messages[i]));
+    if (messages.length) v.lastKey = cachedMessageKey(messages[messages.length - 1]);
 
-    this.rows = buildRows(messages, { unreadKey: v.unreadKey, unreadCount: v.unreadCount });
-    this.rowIndex = new Map(this.rows.map((r, i) => [r.key, i]));
+    // only the rows from the first changed message on are built again; unchanged rows stay the same objects
+    this.rows = this.rowBuilder.build(messages, { unreadKey: v.unreadKey, unreadCount: v.unreadCount });
+    this.rowIndexCache = undefined;
 
     if (!v.loaded) {
       if (!messages.length || thread.status !== 'ready') return;
@@ -481,6 +490,11 @@ export class ConversationThread extends InboxElement {
     if (!t.hasOlder || t.loadingOlder || t.olderError) return;
     if (log.scrollTop > NEAR_TOP) return;
     void store.loadOlder(id);
+  }
+
+  private get rowIndex(): Map<string, number> {
+    this.rowIndexCache ??= new Map(this.rows.map((r, i) => [r.key, i]));
+    return this.rowIndexCache;
   }
 
   /** The estimated offset (from the log's top) of a row that is not rendered, from the rendered rows around it. */

@@ -34,7 +34,18 @@
 import type { ReferenceDb } from '../db.js';
 import { renderTemplate } from '../db.js';
 import type { RefConversation, RefMessage } from '../model.js';
-import { BadJsonError, json, type DialectContext, type DialectHandler } from '../router.js';
+import { json, type DialectContext, type DialectHandler } from '../router.js';
+import {
+  bearerToken,
+  isRecord,
+  isUnder,
+  listParam,
+  newestFirst,
+  pageOf,
+  positiveInt,
+  readJsonBody,
+  segmentsBelow,
+} from './shared.js';
 
 const PREFIX = '/v1/messaging';
 const BUSINESS_ID = 'b1a2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -50,12 +61,8 @@ function error(status: number, code: string, message: string, headers?: Record<s
   return json({ error: code, message }, status, headers);
 }
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function authorized(request: Request): boolean {
-  return /^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '');
+  return bearerToken(request) !== undefined;
 }
 
 // ---- rendering ------------------------------------------------------------------
@@ -115,13 +122,6 @@ function whatsappConversation(db: ReferenceDb, id: string): RefConversation | un
 
 // ---- reads ----------------------------------------------------------------------
 
-function positiveInt(value: string | null, fallback: number): number | undefined {
-  if (value === null || value === '') return fallback;
-  if (!/^\d+$/.test(value)) return undefined;
-  const n = Number(value);
-  return n >= 1 ? n : undefined;
-}
-
 function listConversations(ctx: DialectContext): Response {
   const { db, query } = ctx;
   const page = positiveInt(query.get('page'), 1);
@@ -129,11 +129,7 @@ function listConversations(ctx: DialectContext): Response {
   const limit = positiveInt(query.get('limit'), DEFAULT_LIMIT);
   if (limit === undefined || limit > MAX_LIMIT)
     return error(422, 'validation_error', `limit must be an integer between 1 and ${MAX_LIMIT}`);
-  const statuses = query
-    .getAll('status')
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statuses = listParam(query, 'status');
   const mode = query.get('mode');
   if (mode && mode !== 'ai' && mode !== 'human') return error(422, 'validation_error', 'mode must be "ai" or "human"');
   const assigned = query.get('assigned');
@@ -143,7 +139,7 @@ function listConversations(ctx: DialectContext): Response {
   const search = (query.get('search') ?? '').trim().toLowerCase();
   const me = db.agents[0]?.id;
 
-  const rows = db
+  const matching = db
     .listConversations()
     .filter((c) => db.getChannel(c.channelId)?.kind === 'WHATSAPP')
     .filter((c) => !statuses.length || statuses.includes(wireStatus(c)))
@@ -157,16 +153,14 @@ function listConversations(ctx: DialectContext): Response {
         (contact?.name ?? '').toLowerCase().includes(search) ||
         (digits !== '' && (contact?.phone ?? '').replace(/\D/g, '').includes(digits))
       );
-    })
-    .map((c) => ({ c, at: lastActivity(db, c) }))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.c.id < b.c.id ? -1 : 1));
+    });
+  const rows = newestFirst(matching, (c) => lastActivity(db, c));
 
   const total = rows.length;
   const totalPages = Math.ceil(total / limit);
-  const slice = rows.slice((page - 1) * limit, page * limit);
   return json({
     message: 'Conversations retrieved',
-    data: slice.map(({ c }) => renderConversation(db, c)),
+    data: pageOf(rows, page, limit).map((c) => renderConversation(db, c)),
     meta: { total, page, perPage: limit, totalPages, hasMore: page < totalPages },
   });
 }
@@ -331,14 +325,8 @@ async function idempotent(ctx: DialectContext, body: unknown, run: () => Respons
 
 // ---- routing --------------------------------------------------------------------
 
-async function readBody(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
-  try {
-    return { value: await ctx.json() };
-  } catch (e) {
-    if (e instanceof BadJsonError)
-      return { response: error(400, 'invalid_json', 'The request body is not valid JSON') };
-    throw e;
-  }
+function readBody(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
+  return readJsonBody(ctx, () => error(400, 'invalid_json', 'The request body is not valid JSON'));
 }
 
 function methodNotAllowed(method: string): Response {
@@ -347,10 +335,10 @@ function methodNotAllowed(method: string): Response {
 
 export const cloove: DialectHandler = async (ctx) => {
   const { path, request } = ctx;
-  if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return undefined;
+  if (!isUnder(path, PREFIX)) return undefined;
   if (!authorized(request)) return error(401, 'invalid_api_key', 'Missing or invalid API key');
   const method = request.method.toUpperCase();
-  const segments = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = segmentsBelow(path, PREFIX);
 
   if (segments[0] === 'conversations') {
     if (segments.length === 1) return method === 'GET' ? listConversations(ctx) : methodNotAllowed(method);

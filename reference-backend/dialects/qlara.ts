@@ -18,7 +18,8 @@
  * - `PATCH …/{chatId}/read|archive|unarchive`, `POST|DELETE …/{chatId}/assignee`:
  *   204. `GET …/conversations/assignable-users`: `[{userId, displayName, avatarUrl}]`.
  */
-import { BadJsonError, json, type DialectContext, type DialectHandler } from '../router.js';
+import { json, type DialectContext, type DialectHandler } from '../router.js';
+import { isRecord, isUnder, listParam, readJsonBody, segmentsBelow } from './shared.js';
 import type { ReferenceDb } from '../db.js';
 import type { RefConversation, RefMessage } from '../model.js';
 
@@ -62,17 +63,8 @@ function authorized(request: Request): boolean {
 }
 
 /** Body of a POST, or a 400 answer for a malformed one. */
-async function body(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
-  try {
-    return { value: await ctx.json() };
-  } catch (e) {
-    if (e instanceof BadJsonError) return { response: error(400, 'Malformed JSON request body') };
-    throw e;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function body(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
+  return readJsonBody(ctx, () => error(400, 'Malformed JSON request body'));
 }
 
 // ---- rendering ------------------------------------------------------------------
@@ -160,11 +152,7 @@ function listConversations(ctx: DialectContext): Response {
     since = Date.parse(dateFrom);
     if (Number.isNaN(since)) return error(400, `Invalid dateFrom "${dateFrom}": expected an ISO 8601 date`);
   }
-  const channelIds = query
-    .getAll('channelIds')
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
+  const channelIds = listParam(query, 'channelIds');
   const unreadOnlyRaw = query.get('unreadOnly');
   if (unreadOnlyRaw !== null && unreadOnlyRaw !== '' && !/^(true|false)$/i.test(unreadOnlyRaw)) {
     return error(400, `Invalid unreadOnly "${unreadOnlyRaw}": expected true or false`);
@@ -259,12 +247,12 @@ function methodNotAllowed(method: string): Response {
 
 export const qlara: DialectHandler = async (ctx) => {
   const { path, request, db } = ctx;
-  if (path !== BASE && !path.startsWith(`${BASE}/`)) return undefined;
+  if (!isUnder(path, BASE)) return undefined;
   if (!authorized(request)) return error(401, 'API key is missing or invalid');
   const method = request.method.toUpperCase();
   let segments: string[];
   try {
-    segments = path.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+    segments = segmentsBelow(path, BASE);
   } catch {
     return error(400, 'Malformed path');
   }

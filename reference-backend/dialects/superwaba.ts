@@ -23,7 +23,8 @@
  *   "Outside the 24-hour customer service window".
  */
 import type { RefConversation, RefConversationStatus, RefMessage } from '../model.js';
-import { BadJsonError, json, type DialectContext, type DialectHandler } from '../router.js';
+import { json, type DialectContext, type DialectHandler } from '../router.js';
+import { bearerToken, isRecord, isUnder, newestFirst, pageOf, readJsonBody, segmentsBelow } from './shared.js';
 
 const BASE = '/api/whatsapp';
 const DEFAULT_LIMIT = 20;
@@ -43,20 +44,14 @@ function ok(data: unknown, status = 200): Response {
   return json({ success: true, data }, status);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function authorized(request: Request): boolean {
   const org = (request.headers.get('x-org-id') ?? '').trim();
-  const auth = request.headers.get('authorization') ?? '';
-  return org !== '' && /^Bearer\s+\S+/i.test(auth);
+  return org !== '' && bearerToken(request) !== undefined;
 }
 
 /** The `sub` of a JWT-looking bearer token, else null (the caller, for closedBy). */
 function caller(request: Request): string | null {
-  const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  const payload = token?.split('.')[1];
+  const payload = bearerToken(request)?.split('.')[1];
   if (!payload) return null;
   try {
     const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
@@ -66,13 +61,8 @@ function caller(request: Request): string | null {
   }
 }
 
-async function body(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
-  try {
-    return { value: await ctx.json() };
-  } catch (e) {
-    if (e instanceof BadJsonError) return { response: fail(400, 'Invalid JSON body') };
-    throw e;
-  }
+function body(ctx: DialectContext): Promise<{ value: unknown } | { response: Response }> {
+  return readJsonBody(ctx, () => fail(400, 'Invalid JSON body'));
 }
 
 function isWhatsApp(ctx: DialectContext, c: RefConversation): boolean {
@@ -188,19 +178,20 @@ function listConversations(ctx: DialectContext): Response {
     return fail(400, `Invalid status filter. Use one of: ${STATUSES.join(', ')}`);
   }
   const assignee = ctx.query.get('assignee');
-  const rows = ctx.db
-    .listConversations()
-    .filter((c) => isWhatsApp(ctx, c))
-    .filter((c) => !status || wireStatus(c.status) === status)
-    .filter((c) => !assignee || c.assigneeId === assignee)
-    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)));
-  const start = (page - 1) * limit;
+  const rows = newestFirst(
+    ctx.db
+      .listConversations()
+      .filter((c) => isWhatsApp(ctx, c))
+      .filter((c) => !status || wireStatus(c.status) === status)
+      .filter((c) => !assignee || c.assigneeId === assignee),
+    (c) => c.updatedAt,
+  );
   return ok({
-    conversations: rows.slice(start, start + limit).map((c) => renderConversation(ctx, c, false)),
+    conversations: pageOf(rows, page, limit).map((c) => renderConversation(ctx, c, false)),
     total: rows.length,
     page,
     limit,
-    hasNext: start + limit < rows.length,
+    hasNext: page * limit < rows.length,
   });
 }
 
@@ -290,12 +281,12 @@ async function send(ctx: DialectContext): Promise<Response> {
 
 export const superwaba: DialectHandler = (ctx) => {
   const { path, request } = ctx;
-  if (path !== BASE && !path.startsWith(`${BASE}/`)) return undefined;
+  if (!isUnder(path, BASE)) return undefined;
   if (!authorized(request)) return fail(401, 'Unauthorized');
   const method = request.method.toUpperCase();
   let segments: string[];
   try {
-    segments = path.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+    segments = segmentsBelow(path, BASE);
   } catch {
     return fail(400, 'Malformed path');
   }

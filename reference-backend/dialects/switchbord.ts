@@ -19,7 +19,8 @@
  *   unknown template, or (ASSUMPTION) a non-template send outside the 24-hour window.
  */
 import type { RefConversation, RefMessage } from '../model.js';
-import { BadJsonError, json, type DialectContext, type DialectHandler } from '../router.js';
+import { json, type DialectContext, type DialectHandler } from '../router.js';
+import { isRecord, isUnder, newestFirst, readJsonBody, segmentsBelow } from './shared.js';
 
 const BASE = '/internal';
 const DEFAULT_LIMIT = 50;
@@ -35,10 +36,6 @@ function notFound(): Response {
 
 function invalid(issues: Record<string, string[]>): Response {
   return json({ error: 'invalid_outbound_message', issues }, 400);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isWhatsApp(ctx: DialectContext, c: RefConversation): boolean {
@@ -153,22 +150,16 @@ function listConversations(ctx: DialectContext): Response {
   }
   const all = conversations(ctx);
   for (const c of all) settleQueued(ctx, c.id);
-  const rows = all
-    .map((c) => ({ c, at: lastMessageAt(ctx, c) }))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.c.id.localeCompare(b.c.id)))
+  const rows = newestFirst(all, (c) => lastMessageAt(ctx, c))
     .slice(offset, offset + Math.min(limit, MAX_LIMIT))
-    .map(({ c }) => renderConversation(ctx, c));
+    .map((c) => renderConversation(ctx, c));
   return json({ summary: summary(ctx), conversations: rows });
 }
 
 async function send(ctx: DialectContext, c: RefConversation): Promise<Response> {
-  let input: unknown;
-  try {
-    input = await ctx.json();
-  } catch (e) {
-    if (e instanceof BadJsonError) return invalid({ body: ['Malformed JSON request body'] });
-    throw e;
-  }
+  const parsed = await readJsonBody(ctx, () => invalid({ body: ['Malformed JSON request body'] }));
+  if ('response' in parsed) return parsed.response;
+  const input = parsed.value;
   if (!isRecord(input)) return invalid({ body: ['Required'] });
   const issues: Record<string, string[]> = {};
   const sendMode = (input.sendMode ?? 'freeform') as SendMode;
@@ -224,11 +215,11 @@ async function send(ctx: DialectContext, c: RefConversation): Promise<Response> 
 
 export const switchbord: DialectHandler = (ctx) => {
   const { path, request } = ctx;
-  if (path !== BASE && !path.startsWith(`${BASE}/`)) return undefined;
+  if (!isUnder(path, BASE)) return undefined;
   const method = request.method.toUpperCase();
   let segments: string[];
   try {
-    segments = path.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+    segments = segmentsBelow(path, BASE);
   } catch {
     return json({ error: 'invalid_path' }, 400);
   }

@@ -32,7 +32,17 @@
 import type { ReferenceDb } from '../db.js';
 import { renderTemplate } from '../db.js';
 import type { RefChannel, RefConversation, RefMessage } from '../model.js';
-import { BadJsonError, json, type DialectContext, type DialectHandler } from '../router.js';
+import { json, type DialectContext, type DialectHandler } from '../router.js';
+import {
+  bearerToken,
+  isRecord,
+  isUnder,
+  newestFirst,
+  pageOf,
+  positiveInt,
+  readJsonBody,
+  segmentsBelow,
+} from './shared.js';
 
 const PREFIX = '/v1/messaging';
 const ACCOUNT_ID = 'MA_REFERENCE';
@@ -59,10 +69,6 @@ function error(status: number, code: string, message: string): Response {
   return json({ error: code, message }, status);
 }
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function generation(request: Request): Gen {
   return (request.headers.get('x-vobiz-generation') ?? '').trim().toUpperCase() === 'C' ? 'C' : 'B';
 }
@@ -71,7 +77,7 @@ function authorized(request: Request, gen: Gen): boolean {
   const id = (request.headers.get('x-auth-id') ?? '').trim();
   const token = (request.headers.get('x-auth-token') ?? '').trim();
   if (id && token) return true;
-  return gen === 'C' && /^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '');
+  return gen === 'C' && bearerToken(request) !== undefined;
 }
 
 // ---- rendering ------------------------------------------------------------------
@@ -185,13 +191,6 @@ function whatsappConversation(db: ReferenceDb, id: string): RefConversation | un
 
 // ---- reads ----------------------------------------------------------------------
 
-function positiveInt(value: string | null, fallback: number): number | undefined {
-  if (value === null || value === '') return fallback;
-  if (!/^\d+$/.test(value)) return undefined;
-  const n = Number(value);
-  return n >= 1 ? n : undefined;
-}
-
 function listConversations(ctx: DialectContext, gen: Gen): Response {
   const { db, query } = ctx;
   const page = positiveInt(query.get('page'), 1);
@@ -199,12 +198,11 @@ function listConversations(ctx: DialectContext, gen: Gen): Response {
   const limit = positiveInt(query.get('limit'), DEFAULT_LIMIT);
   if (limit === undefined || limit > MAX_LIMIT)
     return error(400, 'invalid_parameter', `limit must be between 1 and ${MAX_LIMIT}`);
-  const rows = db
-    .listConversations()
-    .filter((c) => whatsappChannel(db, c.channelId))
-    .map((c) => ({ c, at: lastActivity(db, c) }))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.c.id < b.c.id ? -1 : 1));
-  const slice = rows.slice((page - 1) * limit, page * limit).map(({ c }) => renderConversation(db, c, gen));
+  const rows = newestFirst(
+    db.listConversations().filter((c) => whatsappChannel(db, c.channelId)),
+    (c) => lastActivity(db, c),
+  );
+  const slice = pageOf(rows, page, limit).map((c) => renderConversation(db, c, gen));
   return gen === 'C' ? json({ items: slice }) : json({ data: slice, meta: { total: rows.length, page } });
 }
 
@@ -397,11 +395,11 @@ function methodNotAllowed(method: string): Response {
 
 export const vobiz: DialectHandler = async (ctx) => {
   const { path, request } = ctx;
-  if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return undefined;
+  if (!isUnder(path, PREFIX)) return undefined;
   const gen = generation(request);
   if (!authorized(request, gen)) return error(401, 'unauthorized', 'Missing or invalid X-Auth-ID / X-Auth-Token');
   const method = request.method.toUpperCase();
-  const segments = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = segmentsBelow(path, PREFIX);
 
   if (segments[0] === 'conversations') {
     if (segments.length === 1) return method === 'GET' ? listConversations(ctx, gen) : methodNotAllowed(method);
@@ -415,14 +413,9 @@ export const vobiz: DialectHandler = async (ctx) => {
   }
   if (segments.length === 1 && segments[0] === 'messages') {
     if (method !== 'POST') return methodNotAllowed(method);
-    let body: unknown;
-    try {
-      body = await ctx.json();
-    } catch (e) {
-      if (e instanceof BadJsonError) return error(400, 'invalid_json', 'The request body is not valid JSON');
-      throw e;
-    }
-    return send(ctx, body, gen);
+    const body = await readJsonBody(ctx, () => error(400, 'invalid_json', 'The request body is not valid JSON'));
+    if ('response' in body) return body.response;
+    return send(ctx, body.value, gen);
   }
   return undefined;
 };

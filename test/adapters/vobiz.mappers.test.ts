@@ -17,6 +17,7 @@ import {
 import { sortOldestFirst } from '../../src/adapters/shared/ordering.js';
 import { pendingMessage } from '../../src/adapters/shared/send.js';
 import type { Message } from '../../src/data/models.js';
+import { VOBIZ_EXCERPT_MESSAGES } from './support/vobiz-excerpt.js';
 
 // Gen B: the excerpt (docs.vobiz.ai/whatsapp/api/conversations).
 const LIST_B = {
@@ -32,26 +33,7 @@ const LIST_B = {
   ],
   meta: { total: 48, page: 1 },
 };
-const MESSAGES_B = {
-  data: [
-    {
-      id: 'msg_002',
-      type: 'text',
-      direction: 'outbound',
-      body: 'How can I help?',
-      status: 'read',
-      timestamp: '2026-03-17T14:20:00Z',
-    },
-    {
-      id: 'msg_001',
-      type: 'text',
-      direction: 'inbound',
-      body: "Yes, I'd like to proceed.",
-      timestamp: '2026-03-17T14:22:00Z',
-    },
-  ],
-  cursor: 'msg_001',
-};
+const MESSAGES_B = VOBIZ_EXCERPT_MESSAGES;
 // Gen C: the newest docs (.md pages): raw objects.
 const ITEM_C = {
   id: 'c7a1b2d3',

@@ -13,6 +13,7 @@ import {
   useReferenceBackend,
   whatsappConversations,
 } from './support/reference.js';
+import { VOBIZ_EXCERPT_MESSAGES } from './support/vobiz-excerpt.js';
 
 const AUTH = TEST_HEADERS.vobiz;
 const GEN_C = { ...AUTH, 'X-Vobiz-Generation': 'C' };
@@ -166,34 +167,8 @@ describe('vobiz adapter on the wire', function () {
         dialect: 'vobiz',
         path: '/messages',
         status: 200,
-        body: {
-          data: [
-            {
-              id: 'msg_002',
-              type: 'text',
-              direction: 'outbound',
-              body: 'How can I help?',
-              status: 'read',
-              timestamp: '2026-03-17T14:20:00Z',
-            },
-            {
-              id: 'msg_001',
-              type: 'text',
-              direction: 'inbound',
-              body: "Yes, I'd like to proceed.",
-              timestamp: '2026-03-17T14:22:00Z',
-            },
-            {
-              id: 'msg_002',
-              type: 'text',
-              direction: 'outbound',
-              body: 'How can I help?',
-              status: 'read',
-              timestamp: '2026-03-17T14:20:00Z',
-            },
-          ],
-          cursor: 'msg_001',
-        },
+        // the excerpt's page, with its first message repeated
+        body: { ...VOBIZ_EXCERPT_MESSAGES, data: [...VOBIZ_EXCERPT_MESSAGES.data, VOBIZ_EXCERPT_MESSAGES.data[0]] },
       });
       const page = await adapter().listMessages('conv_abc123');
       expect(page.items.map((m) => m.id)).to.deep.equal(['msg_002', 'msg_001']);

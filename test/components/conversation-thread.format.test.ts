@@ -4,6 +4,7 @@ import {
   parseWhatsApp,
   plainText,
   safeHttpUrl,
+  whatsAppFormatWork,
   type WhatsAppInline,
 } from '../../src/components/conversation-thread/whatsapp-format.js';
 
@@ -194,6 +195,60 @@ describe('WhatsApp formatting parser', () => {
       const text = plainText(s);
       expect(performance.now() - t0).to.be.below(1000);
       expect(text.length).to.be.greaterThan(0);
+    });
+
+    it('skips a one-line monospace run inside a span, and only a one-line one', () => {
+      expect(inline('*a ```b*c``` d*')).to.equal('B(a M(b*c) d)');
+      expect(inline('*a ```b\nc``` d*')).to.equal('*a M(b\nc) d*');
+      expect(inline('_x_ _y')).to.equal('I(x) _y');
+    });
+
+    it('trims closing brackets a URL did not open, however many follow it', () => {
+      expect(inline('see (https://x.com/a_(b)))')).to.equal('see (L(https://x.com/a_(b)|https://x.com/a_(b))))');
+      expect(inline('((https://x.com/a)b))).')).to.equal('((L(https://x.com/a)b|https://x.com/a)b)))).');
+      const parens = ')'.repeat(3000);
+      expect(inline(`x https://a.b/${parens} y`)).to.equal(`x L(https://a.b/|https://a.b/)${parens} y`);
+    });
+
+    it('does work linear in the length of 100 kB of unclosed and closed markers', () => {
+      const inputs = [
+        '*a '.repeat(33_334),
+        '_a '.repeat(33_334),
+        '~a '.repeat(33_334),
+        '```a '.repeat(20_000),
+        ['*a ', '_a ', '~a ', '```a '].join('').repeat(7_143),
+        ['*a ', '_a* ', '~a_ ', '```a ', '*a~ '].join('').repeat(5_000),
+        '*_~'.repeat(16_667) + 'a' + '~_*'.repeat(16_667),
+        '```\n' + 'a *b _c\n'.repeat(11_111),
+        'http://[*a '.repeat(9_091),
+        ('https://x.y/' + ')'.repeat(2040) + ' *a ').repeat(48),
+      ];
+      for (const s of inputs) {
+        const label = `${JSON.stringify(s.slice(0, 24))}… (${s.length} chars)`;
+        whatsAppFormatWork.steps = 0;
+        const text = plainText(s);
+        // a scan per opening marker takes about length² / 6 steps (1.6 billion here)
+        expect(whatsAppFormatWork.steps, label)
+          .to.be.above(0)
+          .and.below(30 * s.length);
+        expect(text.replace(/[\s*_~`•]/g, '').length, label).to.be.above(0);
+      }
+    });
+
+    it('still formats closed spans in a 100 kB mix of markers', () => {
+      const unit = '*a* _b_ ~c~ ```d``` x_y 2*3 ';
+      const s = unit.repeat(Math.ceil(100_000 / unit.length));
+      whatsAppFormatWork.steps = 0;
+      const [block] = parseWhatsApp(s);
+      expect(whatsAppFormatWork.steps).to.be.below(30 * s.length);
+      const children = (block as { children: WhatsAppInline[] }).children;
+      const count = (type: WhatsAppInline['type']) => children.filter((n) => n.type === type).length;
+      const units = s.length / unit.length;
+      expect(count('bold')).to.equal(units);
+      expect(count('italic')).to.equal(units);
+      expect(count('strike')).to.equal(units);
+      expect(count('mono')).to.equal(units);
+      expect(show(children.slice(0, 10))).to.equal('B(a) I(b) S(c) M(d) x_y 2*3 B(a) ');
     });
 
     it('loses no characters of unformatted text', () => {

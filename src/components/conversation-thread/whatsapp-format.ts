@@ -14,6 +14,10 @@
  *   and unbalanced closing brackets stay outside the link.
  *
  * Anything unclosed, empty or malformed stays literal text.
+ *
+ * The work is linear in the length of the text (times the nesting depth, at
+ * most 8): message text comes from customers and backends, and a 100 kB run of
+ * `*a ` must not hold the page.
  */
 
 export type WhatsAppInline =
@@ -32,13 +36,20 @@ const STYLE_MARKERS: Record<string, 'bold' | 'italic' | 'strike'> = { '*': 'bold
 const FENCE = '```';
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
-const URL_START = /https?:\/\//iy;
 /** Characters that end a URL (besides whitespace). */
 const URL_STOP = /[\s<>"'`]/u;
 /** Trailing characters that belong to the sentence, not the URL. */
 const URL_TRAILING = /[.,;:!?*_~'")\]}>]/u;
 /** The longest URL we link; anything longer stays text. */
 const MAX_URL = 2048;
+
+/**
+ * Steps the parser took since the last reset: one per character of every
+ * table it builds and per character it walks. Tests use it to bound the work
+ * (a count, not a time).
+ * @internal
+ */
+export const whatsAppFormatWork = { steps: 0 };
 
 function isWord(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);
@@ -65,37 +76,77 @@ interface UrlMatch {
   href: string;
 }
 
-/** The http(s) URL starting exactly at `i`, if any. */
-function urlAt(s: string, i: number): UrlMatch | undefined {
-  if (i > 0 && (isWord(s[i - 1]) || s[i - 1] === '/' || s[i - 1] === '@')) return undefined;
-  URL_START.lastIndex = i;
-  if (!URL_START.test(s)) return undefined;
-  let end = URL_START.lastIndex;
-  while (end < s.length && end - i < MAX_URL && !URL_STOP.test(s[end])) end++;
-  // trim sentence punctuation and closing brackets the URL did not open
-  while (end > i) {
-    const ch = s[end - 1];
-    if (!URL_TRAILING.test(ch)) break;
-    if (ch === ')') {
-      const body = s.slice(i, end);
-      const opens = body.split('(').length - 1;
-      const closes = body.split(')').length - 1;
-      if (closes <= opens) break;
+/**
+ * What `urlAt` needs to know about `s`, each answered in constant time from
+ * tables built once per text: where the next character that ends a URL is,
+ * where a run of trailing punctuation before a position starts, and how many
+ * brackets open and close before a position. With them, every URL candidate
+ * costs the same however long the text, instead of a walk over up to
+ * `MAX_URL` characters each.
+ */
+class UrlTables {
+  /** `nextStop[p]`: the first index ≥ p that ends a URL (`URL_STOP`), or `s.length`. */
+  private readonly nextStop: Int32Array;
+  /** `runStart[e]`: the start of the run of `URL_TRAILING` characters that ends at `e`. */
+  private readonly runStart: Int32Array;
+  /** `opens[p]` / `closes[p]`: how many `(` / `)` come before p. */
+  private readonly opens: Int32Array;
+  private readonly closes: Int32Array;
+  /** The index of every `)`, in order: the k-th is `closeAt[k]`. */
+  private readonly closeAt: Int32Array;
+
+  constructor(private readonly s: string) {
+    const n = s.length;
+    whatsAppFormatWork.steps += n;
+    this.nextStop = new Int32Array(n + 1);
+    this.runStart = new Int32Array(n + 1);
+    this.opens = new Int32Array(n + 1);
+    this.closes = new Int32Array(n + 1);
+    this.nextStop[n] = n;
+    for (let p = n - 1; p >= 0; p--) this.nextStop[p] = URL_STOP.test(s[p]) ? p : this.nextStop[p + 1];
+    for (let p = 0; p < n; p++) {
+      const ch = s[p];
+      this.runStart[p + 1] = URL_TRAILING.test(ch) ? this.runStart[p] : p + 1;
+      this.opens[p + 1] = this.opens[p] + (ch === '(' ? 1 : 0);
+      this.closes[p + 1] = this.closes[p] + (ch === ')' ? 1 : 0);
     }
-    end--;
+    this.closeAt = new Int32Array(this.closes[n]);
+    for (let p = 0, k = 0; p < n; p++) if (s[p] === ')') this.closeAt[k++] = p;
   }
-  const text = s.slice(i, end);
-  if (!/^https?:\/\/[^/?#]/i.test(text)) return undefined;
-  const href = safeHttpUrl(text);
-  return href ? { start: i, end, href } : undefined;
+
+  /** The http(s) URL whose scheme (`http://`, `https://`) runs from `i` to `schemeEnd`, if any. */
+  urlAt(i: number, schemeEnd: number): UrlMatch | undefined {
+    const s = this.s;
+    if (i > 0 && (isWord(s[i - 1]) || s[i - 1] === '/' || s[i - 1] === '@')) return undefined;
+    // the URL needs a host right after the scheme; trimming never reaches back past it
+    const first = s[schemeEnd];
+    if (first === undefined || first === '/' || first === '?' || first === '#' || URL_STOP.test(first)) {
+      return undefined;
+    }
+    let end = Math.min(this.nextStop[schemeEnd], i + MAX_URL);
+    // trim sentence punctuation and closing brackets the URL did not open: the
+    // trailing run [from, end) holds no `(`, so the j-th `)` in it stays (with
+    // everything before it) while the URL closes no more brackets than it opens
+    const from = Math.max(this.runStart[end], i);
+    const closesInRun = this.closes[end] - this.closes[from];
+    const canClose = this.opens[from] - this.opens[i] - (this.closes[from] - this.closes[i]);
+    const keep = Math.min(closesInRun, canClose);
+    end = keep >= 1 ? this.closeAt[this.closes[from] + keep - 1] + 1 : from;
+    const text = s.slice(i, end);
+    if (!/^https?:\/\/[^/?#]/i.test(text)) return undefined;
+    const href = safeHttpUrl(text);
+    return href ? { start: i, end, href } : undefined;
+  }
 }
 
 /** Every URL in `s`, in order and not overlapping. */
 function findUrls(s: string): UrlMatch[] {
   const out: UrlMatch[] = [];
   const scheme = /https?:\/\//gi;
+  let tables: UrlTables | undefined;
   for (let found = scheme.exec(s); found; found = scheme.exec(s)) {
-    const m = urlAt(s, found.index);
+    tables ??= new UrlTables(s);
+    const m = tables.urlAt(found.index, found.index + found[0].length);
     if (m) {
       out.push(m);
       scheme.lastIndex = m.end;
@@ -104,28 +155,51 @@ function findUrls(s: string): UrlMatch[] {
   return out;
 }
 
-function insideUrl(urls: UrlMatch[], j: number): boolean {
-  return urls.some((u) => j >= u.start && j < u.end);
-}
+type StyleMarker = '*' | '_' | '~';
+const MARKERS: readonly StyleMarker[] = ['*', '_', '~'];
 
-/** The index of the marker that closes a span opened at `open`, or -1. */
-function findClose(s: string, open: number, marker: string, urls: UrlMatch[]): number {
-  for (let j = open + 2; j < s.length; j++) {
-    const ch = s[j];
-    if (ch === '\n') return -1;
-    if (ch === '`' && s.startsWith(FENCE, j)) {
-      // a monospace run inside the span is skipped whole
-      const k = s.indexOf(FENCE, j + 3);
-      if (k > j + 3 && !s.slice(j, k).includes('\n')) {
-        j = k + 2;
+/**
+ * For each marker, `closeFrom[p]`: the index of the marker that closes a span
+ * when the search for it starts at p, or -1. A search walks right: it stops
+ * at a line break (spans never cross one), skips a one-line ```monospace```
+ * run whole, and ignores markers inside URLs and markers that cannot close
+ * (after a space, before a letter, digit or the same marker). Whether an index
+ * closes does not depend on where the span opened, so one pass from the end
+ * answers every opener: a span opened at i closes at `closeFrom[i + 2]`.
+ */
+function closerTables(s: string, urls: UrlMatch[]): Record<StyleMarker, Int32Array> {
+  const n = s.length;
+  whatsAppFormatWork.steps += n;
+  const tables = { '*': new Int32Array(n + 1), _: new Int32Array(n + 1), '~': new Int32Array(n + 1) };
+  for (const m of MARKERS) tables[m][n] = -1;
+  /** `nextFence[p]`: the first index ≥ p where ``` starts, or -1 (room for p up to n + 2). */
+  const nextFence = new Int32Array(n + 3).fill(-1);
+  let newline = n;
+  let u = urls.length - 1;
+  for (let p = n - 1; p >= 0; p--) {
+    const ch = s[p];
+    nextFence[p] = ch === '`' && s.startsWith(FENCE, p) ? p : nextFence[p + 1];
+    if (ch === '\n') {
+      newline = p;
+      for (const m of MARKERS) tables[m][p] = -1;
+      continue;
+    }
+    if (nextFence[p] === p) {
+      const k = nextFence[p + 3];
+      if (k > p + 3 && newline >= k) {
+        // a monospace run inside the span is skipped whole
+        for (const m of MARKERS) tables[m][p] = tables[m][k + 3];
         continue;
       }
     }
-    if (ch !== marker || insideUrl(urls, j)) continue;
-    if (isSpace(s[j - 1]) || isWord(s[j + 1]) || s[j + 1] === marker) continue;
-    return j;
+    for (const m of MARKERS) tables[m][p] = tables[m][p + 1];
+    if (ch === '*' || ch === '_' || ch === '~') {
+      while (u >= 0 && urls[u].start > p) u--;
+      const inUrl = u >= 0 && p < urls[u].end;
+      if (!inUrl && !isSpace(s[p - 1]) && !isWord(s[p + 1]) && s[p + 1] !== ch) tables[ch][p] = p;
+    }
   }
-  return -1;
+  return tables;
 }
 
 function canOpen(s: string, i: number, marker: string): boolean {
@@ -139,6 +213,7 @@ function canOpen(s: string, i: number, marker: string): boolean {
 export function parseInline(s: string, depth = 0): WhatsAppInline[] {
   const out: WhatsAppInline[] = [];
   const urls = findUrls(s);
+  let closers: Record<StyleMarker, Int32Array> | undefined;
   let buf = '';
   const flush = () => {
     if (buf) out.push({ type: 'text', text: buf });
@@ -147,6 +222,7 @@ export function parseInline(s: string, depth = 0): WhatsAppInline[] {
   let u = 0;
   let i = 0;
   while (i < s.length) {
+    whatsAppFormatWork.steps++;
     while (u < urls.length && urls[u].start < i) u++;
     const url = urls[u];
     if (url && url.start === i) {
@@ -179,7 +255,8 @@ export function parseInline(s: string, depth = 0): WhatsAppInline[] {
     }
     const style = STYLE_MARKERS[ch];
     if (style && depth < 8 && canOpen(s, i, ch)) {
-      const close = findClose(s, i, ch, urls);
+      closers ??= closerTables(s, urls);
+      const close = i + 2 <= s.length ? closers[ch as StyleMarker][i + 2] : -1;
       if (close > i + 1) {
         flush();
         out.push({ type: style, children: parseInline(s.slice(i + 1, close), depth + 1) });
@@ -203,20 +280,24 @@ function countFences(s: string): number {
 /** Lines, with a ``` run that spans lines kept together as one logical line. */
 function logicalLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
+  // a fence never spans a line break, so a joined run has the sum of its lines' fences
+  const fences = lines.map(countFences);
+  whatsAppFormatWork.steps += lines.length;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
-    if (countFences(line) % 2 === 1) {
+    if (fences[i] % 2 === 1) {
       // join following lines while a later one closes the fence
       let j = i + 1;
-      let joined = line;
+      let open = fences[i];
       while (j < lines.length) {
-        joined += `\n${lines[j]}`;
-        if (countFences(joined) % 2 === 0) break;
+        whatsAppFormatWork.steps++;
+        open += fences[j];
+        if (open % 2 === 0) break;
         j++;
       }
       if (j < lines.length) {
-        line = joined;
+        line = lines.slice(i, j + 1).join('\n');
         i = j;
       }
     }

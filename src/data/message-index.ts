@@ -126,13 +126,18 @@ export class MessageIndex {
 
   /** Places the waiting entries and drops the removed ones. */
   private flush(): void {
-    if (this.stale) {
+    const stale = this.stale;
+    if (stale) {
       this.sorted = this.sorted.filter((e) => !e.removed);
       this.stale = false;
     }
     if (!this.added.length) return;
-    const batch = this.added.filter((e) => !e.removed).sort(byEntry);
+    const batch = stale ? this.added.filter((e) => !e.removed) : this.added;
     this.added = [];
+    // pages usually arrive in order already
+    let ordered = true;
+    for (let i = 1; i < batch.length && ordered; i++) ordered = byEntry(batch[i - 1], batch[i]) <= 0;
+    if (!ordered) batch.sort(byEntry);
     this.sorted = mergeRuns(this.sorted, batch);
   }
 }

@@ -105,8 +105,8 @@ export function formatDateTime(iso: string, lang: string): string {
   return formatDate(iso, lang, DATE_TIME);
 }
 
-/** Local calendar day key (YYYY-MM-DD) of a timestamp. */
-export function dayKey(iso: string): string {
+/** Local calendar day key (YYYY-MM-DD) of a timestamp (an ISO string or milliseconds since the epoch). */
+export function dayKey(iso: string | number): string {
   const d = new Date(iso);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

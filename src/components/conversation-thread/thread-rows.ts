@@ -65,18 +65,25 @@ interface MessageFacts {
 }
 
 const facts = new WeakMap<Message, MessageFacts>();
-/** Local day keys by `createdAt` (messages sent in the same second share one). */
-const days = new Map<string, string>();
+/**
+ * Local day keys by quarter hour since the epoch. Every time zone's offset
+ * is a whole number of quarter hours (and so are its daylight-saving
+ * switches), so local midnight falls on a quarter-hour boundary and one
+ * quarter hour never spans two local days.
+ */
+const days = new Map<number, string>();
+const QUARTER_HOUR_MS = 15 * 60_000;
 /** Past this many, the day cache starts afresh (a long session that read many threads). */
 const MAX_CACHED_DAYS = 50_000;
 const START_ROW: ThreadRow = Object.freeze({ type: 'start', key: 'start' });
 
-function dayOf(createdAt: string): string {
-  let day = days.get(createdAt);
+function dayOf(time: number): string {
+  const quarter = Math.floor(time / QUARTER_HOUR_MS);
+  let day = days.get(quarter);
   if (day === undefined) {
     if (days.size >= MAX_CACHED_DAYS) days.clear();
-    day = dayKey(createdAt);
-    days.set(createdAt, day);
+    day = dayKey(time);
+    days.set(quarter, day);
   }
   return day;
 }
@@ -85,7 +92,7 @@ function factsOf(m: Message): MessageFacts {
   let f = facts.get(m);
   if (!f) {
     const time = Date.parse(m.createdAt);
-    f = { key: messageKey(m), time, day: Number.isNaN(time) ? undefined : dayOf(m.createdAt) };
+    f = { key: messageKey(m), time, day: Number.isNaN(time) ? undefined : dayOf(time) };
     facts.set(m, f);
   }
   return f;
@@ -115,14 +122,6 @@ function dayRow(m: Message, f: MessageFacts, day: string): DayRow {
   return row;
 }
 
-interface Pending {
-  index: number;
-  message: Message;
-  facts: MessageFacts;
-  key: string;
-  groupStart: boolean;
-}
-
 /**
  * Builds a thread's rows again and again as its messages change. It compares
  * the new messages with the last ones by identity: from the first message
@@ -147,7 +146,10 @@ export class ThreadRowsBuilder {
   private prev?: Message;
   private prevFacts?: MessageFacts;
   private prevDay?: string;
-  private pending?: Pending;
+  /** The message whose row waits for the next message (to tell whether its group ends): its index, or -1. */
+  private pending = -1;
+  private pendingKey = '';
+  private pendingStart = false;
 
   /** Rows for `messages` (oldest first). */
   build(messages: readonly Message[], options: BuildRowsOptions = {}): ThreadRow[] {
@@ -175,7 +177,6 @@ export class ThreadRowsBuilder {
     this.messages = messages;
     this.rows = this.out;
     this.out = [];
-    this.pending = undefined;
     return this.rows;
   }
 
@@ -183,7 +184,8 @@ export class ThreadRowsBuilder {
     this.used.clear();
     this.keys.length = this.dayKeys.length = this.starts.length = this.rowAt.length = 0;
     this.out = this.options.start === false ? [] : [START_ROW];
-    this.prev = this.prevFacts = this.prevDay = this.pending = undefined;
+    this.prev = this.prevFacts = this.prevDay = undefined;
+    this.pending = -1;
   }
 
   /** Keeps the rows of the first `p` messages (the last of them is emitted again: its group may now go on). */
@@ -197,7 +199,9 @@ export class ThreadRowsBuilder {
     this.prev = message;
     this.prevFacts = f;
     this.prevDay = this.dayKeys[j];
-    this.pending = { index: j, message, facts: f, key: this.keys[j], groupStart: this.starts[j] };
+    this.pending = j;
+    this.pendingKey = this.keys[j];
+    this.pendingStart = this.starts[j];
   }
 
   private add(m: Message, index: number): void {
@@ -230,18 +234,21 @@ export class ThreadRowsBuilder {
     this.keys[index] = key;
     this.dayKeys[index] = day;
     this.starts[index] = groupStart;
-    this.pending = { index, message: m, facts: f, key, groupStart };
+    this.pending = index;
+    this.pendingKey = key;
+    this.pendingStart = groupStart;
     this.prev = m;
     this.prevFacts = f;
   }
 
   /** Emits the waiting message row, now that it is known whether its group ends with it. */
   private flush(groupEnd: boolean): void {
-    const p = this.pending;
-    if (!p) return;
-    this.rowAt[p.index] = this.out.length;
-    this.out.push(messageRow(p.message, p.facts, p.key, p.groupStart, groupEnd));
-    this.pending = undefined;
+    const i = this.pending;
+    if (i < 0) return;
+    this.rowAt[i] = this.out.length;
+    // the waiting message is the previous one added (or, when resuming, the last one kept)
+    this.out.push(messageRow(this.prev!, this.prevFacts!, this.pendingKey, this.pendingStart, groupEnd));
+    this.pending = -1;
   }
 }
 

@@ -6,11 +6,20 @@
  * Before a change, the host calls `capture()` (the first visible item and its
  * offset from the scroller's top are recorded) or `stickToBottom()`. After the
  * host's next update the controller restores that position, and keeps
- * correcting it while the layout settles: on every DOM mutation inside the
- * scroller (a virtualizer positioning its children) and on each animation frame,
- * until the position has held for a few frames. Any user scroll input (wheel,
- * touch, pointer, key) stops the correction at once, so it never fights the
- * reader.
+ * correcting it while the layout settles: after DOM changes inside the
+ * scroller (a virtualizer positioning its children) and on each animation
+ * frame, until the position has held for a few frames. Any user scroll input
+ * (wheel, touch, pointer, key) stops the correction at once, so it never
+ * fights the reader.
+ *
+ * Layout is read sparingly: a correction reads everything it needs first and
+ * then writes `scrollTop` once; the first one waits for the microtasks the
+ * host's update queued (a virtualizer renders its new range in one), and the
+ * mutations of one burst (a virtualizer rendering and positioning its
+ * children) lead to one correction after the burst, not one each (a
+ * correction also takes the mutation records queued so far: it has seen
+ * them). At most eight such corrections run per frame, plus one per
+ * animation frame.
  *
  * Virtualized lists: an item that is not rendered is found through the
  * `estimate` option (its estimated offset), scrolled near, and then corrected
@@ -38,6 +47,11 @@ export type ScrollTarget = { type: 'anchor'; key: string; offset: number } | { t
 
 /** Frames the position must hold before a restore counts as settled. */
 const STABLE_FRAMES = 3;
+/**
+ * Corrections after DOM changes per frame: a layout that keeps reacting to them waits for the next
+ * frame. (Older messages arriving above a virtualized thread take up to about 8 rounds to settle
+ * within one frame; fewer let a frame paint the reader's message moved.)
+ */
 const MAX_APPLIES_PER_FRAME = 8;
 /** A tick when animation frames do not come (hidden pages). */
 const FALLBACK_FRAME_MS = 50;
@@ -55,6 +69,7 @@ export class ScrollAnchorController implements ReactiveController {
   private frames = 0;
   private stableFrames = 0;
   private mutationApplies = 0;
+  private applyQueued = false;
   private waiters: Array<() => void> = [];
   private readonly onUserInput = () => this.cancel();
 
@@ -193,13 +208,27 @@ export class ScrollAnchorController implements ReactiveController {
     this.stableFrames = 0;
     this.mutationApplies = 0;
     for (const type of USER_INPUT) s.addEventListener(type, this.onUserInput, { capture: true, passive: true });
-    this.observer = new MutationObserver(() => {
-      // a layout that keeps reacting to our corrections gets one more chance per frame
-      if (this.mutationApplies++ < MAX_APPLIES_PER_FRAME) this.apply();
-    });
+    this.observer = new MutationObserver(() => this.queueApply());
     this.observer.observe(s, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
-    this.apply();
+    // not now: the host's update may have queued more DOM work (a virtualizer renders its new range in a
+    // microtask), and measuring before it would lay out a DOM that is about to change
+    this.queueApply();
     this.nextFrame();
+  }
+
+  /**
+   * One correction after the current burst of DOM work: mutation records of
+   * one burst arrive together, and a correction queued meanwhile runs once.
+   */
+  private queueApply(): void {
+    if (this.applyQueued) return;
+    this.applyQueued = true;
+    queueMicrotask(() => {
+      this.applyQueued = false;
+      if (!this.active || this.mutationApplies >= MAX_APPLIES_PER_FRAME) return;
+      this.mutationApplies++;
+      this.apply();
+    });
   }
 
   /** The next tick: on the next animation frame, or after a short timeout where frames do not run (a hidden page). */
@@ -225,11 +254,13 @@ export class ScrollAnchorController implements ReactiveController {
     this.nextFrame();
   };
 
-  /** Moves the scroller toward the target; true when it moved. */
+  /** Moves the scroller toward the target; true when it moved. Reads first, then writes once. */
   private apply(): boolean {
     const s = this.scrollerEl;
     const target = this.active;
     if (!s || !target || !s.isConnected) return false;
+    // what this reading sees needs no correction of its own later
+    this.observer?.takeRecords();
     let delta: number;
     if (target.type === 'bottom') {
       delta = s.scrollHeight - s.clientHeight - s.scrollTop;
@@ -244,7 +275,7 @@ export class ScrollAnchorController implements ReactiveController {
       }
     }
     if (Math.abs(delta) < 0.5) return false;
-    const before = s.scrollTop;
+    const before = s.scrollTop; // layout is clean after the reads above: no second layout
     s.scrollTop = before + delta;
     if (Math.abs(s.scrollTop - before) < 0.5) return false; // clamped: nothing more to do
     // let scroll listeners (a virtualizer) render the new range before the next paint; in a

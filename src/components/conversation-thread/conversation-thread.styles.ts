@@ -16,11 +16,15 @@ export default css`
     display: none !important;
   }
 
-  /* header */
+  /* header: the contact on the first line; actions that do not fit beside a
+     readable name (long labels, narrow threads) wrap below it. Every line of the
+     contact is one line (ellipsis), so backend text never grows the header. */
   .header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: ${token('space-m')};
+    row-gap: ${token('space-s')};
+    column-gap: ${token('space-m')};
     min-block-size: 56px;
     padding-block: ${token('space-s')};
     padding-inline: ${token('space-l')};
@@ -33,7 +37,7 @@ export default css`
     flex-direction: column;
     gap: ${token('space-xxs')};
     min-inline-size: 0;
-    flex: 1 1 auto;
+    flex: 1 1 14rem;
   }
   .name {
     font-size: ${token('font-size-l')};
@@ -48,8 +52,19 @@ export default css`
     align-items: center;
     row-gap: ${token('space-xs')};
     column-gap: ${token('space-s')};
+    min-inline-size: 0;
     font-size: ${token('font-size-s')};
     color: ${token('color-text-muted')};
+  }
+  .phone,
+  .status,
+  .window {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .sub:empty {
     display: none;
@@ -67,9 +82,14 @@ export default css`
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
+    justify-content: flex-end;
     gap: ${token('space-xs')};
-    flex: none;
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    margin-inline-start: auto;
   }
 
   /* body and states */

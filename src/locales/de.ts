@@ -164,6 +164,8 @@ export const conversationThreadDe: ConversationThreadStrings = {
   template: 'Vorlage: {name}',
   download: '{name} herunterladen',
   mediaUnavailable: 'Nicht verfügbar',
+  showFullText: 'Ganze Nachricht anzeigen',
+  showLessText: 'Weniger anzeigen',
 
   noName: 'Unbekannter Kontakt',
   windowOpen: 'Antwortfenster schließt in {time}',

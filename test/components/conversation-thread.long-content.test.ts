@@ -1,11 +1,15 @@
 /**
  * `<conversation-thread>` with text too long to show whole: the header keeps
- * to a couple of lines whatever the contact's name and phone, and long action
- * labels wrap below the name instead of covering it.
+ * to a couple of lines whatever the contact's name and phone, long action
+ * labels wrap below the name instead of covering it, and a long message is
+ * clamped with a "Show full message" toggle.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import type { ConversationThread } from '../../src/components/conversation-thread/conversation-thread.js';
+import { TEXT_CLAMP, clampText } from '../../src/components/conversation-thread/conversation-thread.content.js';
+import { CONVERSATION_THREAD_STRINGS as S } from '../../src/components/conversation-thread/conversation-thread.strings.js';
+import { whatsAppFormatWork } from '../../src/components/conversation-thread/whatsapp-format.js';
 import { conversationThreadDe, inboxConversationActionsDe } from '../../src/locales/de.js';
 import type { Message } from '../../src/data/models.js';
 import { ignoreResizeObserverLoops, message, renderThread, shadow } from './conversation-thread.helpers.js';
@@ -18,6 +22,11 @@ const lineHeight = (e: Element) => parseFloat(getComputedStyle(e).lineHeight) ||
 function single(text: string, partial: Partial<Message> = {}): Message[] {
   return [message(0, { direction: 'inbound', text, ...partial }, 1)];
 }
+
+/** Text no other test parsed (the thread caches formatted text). */
+let unique = 0;
+const fresh = (length: number, unit = 'word ') =>
+  `${++unique}:${unit.repeat(Math.ceil(length / unit.length))}`.slice(0, length);
 
 describe('<conversation-thread> with long content', () => {
   ignoreResizeObserverLoops();
@@ -116,6 +125,83 @@ describe('<conversation-thread> with long content', () => {
       const name = part(el, 'name')!.getBoundingClientRect();
       expect(button.top, 'on the name line').to.be.below(name.bottom);
       expect(button.left).to.be.above(name.left);
+    });
+  });
+
+  describe('long messages', () => {
+    it('clamps a 100 kB message, formats only what shows, and expands it on demand', async () => {
+      const text = fresh(KB100, '*a ');
+      whatsAppFormatWork.steps = 0;
+      const { el } = await renderThread({ messages: single(text) });
+      expect(whatsAppFormatWork.steps, 'formatter steps').to.be.below(20 * TEXT_CLAMP);
+      const shown = part(el, 'text')!;
+      expect(shown.textContent).to.equal(`${clampText(text)}…`);
+      const toggle = part(el, 'text-toggle') as HTMLButtonElement;
+      expect(toggle.localName).to.equal('button');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(toggle.textContent.trim()).to.equal(S.showFullText);
+      await expect(el).to.be.accessible();
+
+      toggle.click();
+      await waitUntil(() => part(el, 'text')!.textContent.length === text.length, 'the message did not expand');
+      expect(part(el, 'text')!.textContent).to.equal(text);
+      expect(part(el, 'text-toggle')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(part(el, 'text-toggle')!.textContent.trim()).to.equal(S.showLessText);
+
+      // a re-render of the log keeps it expanded
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(part(el, 'text')!.textContent.length).to.equal(text.length);
+
+      part(el, 'text-toggle')!.click();
+      await waitUntil(() => part(el, 'text')!.textContent.endsWith('…'), 'the message did not collapse');
+      expect(part(el, 'text')!.textContent).to.equal(`${clampText(text)}…`);
+      expect(part(el, 'text-toggle')!.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('shows text up to the limit whole, without a toggle', async () => {
+      const text = fresh(TEXT_CLAMP);
+      const { el: whole } = await renderThread({ messages: single(text) });
+      expect(part(whole, 'text')!.textContent).to.equal(text);
+      expect(part(whole, 'text-toggle')).to.equal(null);
+      fixtureCleanup();
+      const { el: clamped } = await renderThread({ messages: single(`${text}!`) });
+      expect(part(clamped, 'text')!.textContent).to.equal(`${text}…`);
+      expect(part(clamped, 'text-toggle')).to.not.equal(null);
+    });
+
+    it('never cuts a character in half', () => {
+      const emoji = '😀'.repeat(TEXT_CLAMP);
+      const cut = clampText(emoji);
+      expect(cut.length).to.equal(TEXT_CLAMP);
+      expect(cut).to.equal('😀'.repeat(TEXT_CLAMP / 2));
+      const odd = `x${emoji}`;
+      expect(clampText(odd)).to.equal(`x${'😀'.repeat(TEXT_CLAMP / 2 - 1)}`);
+      expect(clampText('short')).to.equal('short');
+    });
+
+    it('clamps captions and template text too', async () => {
+      const caption = fresh(TEXT_CLAMP + 10);
+      for (const m of [
+        { kind: 'image', text: undefined, media: { url: 'https://example.com/a.png', caption } },
+        { kind: 'video', text: undefined, media: { url: 'https://example.com/a.mp4', caption } },
+        { kind: 'template', text: caption, template: { name: 'long', language: 'en' } },
+      ] satisfies Array<Partial<Message>>) {
+        fixtureCleanup(); // one thread at a time: a thread below the window renders no rows
+        const { el } = await renderThread({ messages: single(caption, m) });
+        expect(part(el, 'text')!.textContent, m.kind).to.equal(`${clampText(caption)}…`);
+        expect(part(el, 'text-toggle'), m.kind).to.not.equal(null);
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('wraps a long unbroken word inside the bubble', async () => {
+      const { el } = await renderThread({ messages: single(fresh(3000, 'A')) });
+      const bubble = part(el, 'bubble')!;
+      const log = part(el, 'log')!;
+      expect(getComputedStyle(bubble).overflowWrap).to.equal('anywhere');
+      expect(bubble.getBoundingClientRect().right).to.be.at.most(log.getBoundingClientRect().right + 0.5);
+      expect(bubble.scrollWidth).to.be.at.most(bubble.clientWidth + 1);
     });
   });
 });

@@ -5,6 +5,7 @@
  * URLs are bound only when they are http(s).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { httpUrl } from '../../adapters/shared/lenient.js';
 import type { InboxError } from '../../data/errors.js';
 import type { Message } from '../../data/models.js';
@@ -78,8 +79,77 @@ export function renderFormatted(text: string): unknown {
   return blocks.map(renderBlock);
 }
 
-function textPart(text: string | undefined): TemplateResult | typeof nothing {
+/**
+ * Past this many characters a message's text is shown clamped, with a toggle
+ * for the rest: laying out (and formatting) 100 kB of text holds the page.
+ */
+export const TEXT_CLAMP = 4096;
+
+/** The first `max` characters of `text`, not splitting a surrogate pair. */
+export function clampText(text: string, max = TEXT_CLAMP): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Messages whose full text the agent asked for, so a row keeps it when the log re-renders it (bounded). */
+const expandedTexts = new Set<string>();
+const EXPANDED_LIMIT = 100;
+
+/**
+ * A long message text: clamped to `TEXT_CLAMP` characters and an ellipsis,
+ * with a "Show full message" button that expands it in place (and collapses
+ * it again). The formatter only sees the full text once it is asked for.
+ */
+class LongTextDirective extends AsyncDirective {
+  private text = '';
+  private key = '';
+  private strings?: ConversationThreadStrings;
+
+  render(text: string, key: string, strings: ConversationThreadStrings): TemplateResult {
+    this.text = text;
+    this.key = key;
+    this.strings = strings;
+    return this.view();
+  }
+
+  private view(): TemplateResult {
+    const expanded = expandedTexts.has(this.key);
+    const s = this.strings!;
+    // no whitespace inside the text: it is pre-wrap
+    const text = renderFormatted(expanded ? this.text : clampText(this.text));
+    return html`<div part="text" class="text" dir="auto">${text}${expanded ? nothing : '…'}</div>
+      <button
+        type="button"
+        part="text-toggle"
+        class="link-button text-toggle"
+        aria-expanded=${expanded ? 'true' : 'false'}
+        @click=${this.toggle}
+      >
+        ${expanded ? s.showLessText : s.showFullText}
+      </button>`;
+  }
+
+  private readonly toggle = (): void => {
+    if (expandedTexts.has(this.key)) {
+      expandedTexts.delete(this.key);
+    } else {
+      if (expandedTexts.size >= EXPANDED_LIMIT) expandedTexts.delete(expandedTexts.values().next().value as string);
+      expandedTexts.add(this.key);
+    }
+    this.setValue(this.view());
+  };
+}
+
+const longText = directive(LongTextDirective);
+
+function textPart(
+  text: string | undefined,
+  m: Message,
+  strings: ConversationThreadStrings,
+): TemplateResult | typeof nothing {
   if (!text) return nothing;
+  if (text.length > TEXT_CLAMP) return html`${longText(text, `${m.conversationId}\n${m.id}`, strings)}`;
   return html`<div part="text" class="text" dir="auto">${renderFormatted(text)}</div>`;
 }
 
@@ -124,12 +194,12 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
   const url = httpUrl(m.media?.url);
   switch (m.kind) {
     case 'text':
-      return textPart(m.text ?? '');
+      return textPart(m.text ?? '', m, strings);
     case 'template': {
       const name = m.template?.name;
       return html`<div part="template" class="template">
         ${name ? html`<div class="template-name" dir="auto">${formatString(strings.template, { name })}</div>` : nothing}
-        ${textPart(m.text)}
+        ${textPart(m.text, m, strings)}
       </div>`;
     }
     case 'image':
@@ -148,7 +218,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               referrerpolicy="no-referrer"
             />`
           : placeholder(label, 'media')
-      }${textPart(text)}`;
+      }${textPart(text, m, strings)}`;
     }
     case 'video':
       return html`${
@@ -162,7 +232,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               aria-label=${strings.video}
             ></video>`
           : placeholder(strings.video, 'media')
-      }${textPart(caption(m))}`;
+      }${textPart(caption(m), m, strings)}`;
     case 'audio':
       return html`${
         url
@@ -175,7 +245,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               aria-label=${strings.audio}
             ></audio>`
           : placeholder(strings.audio, 'media')
-      }${textPart(m.media?.caption ?? m.text)}`;
+      }${textPart(m.media?.caption ?? m.text, m, strings)}`;
     case 'document': {
       const name = m.media?.filename || strings.document;
       const size = formatBytes(m.media?.sizeBytes, lang);
@@ -195,7 +265,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               >${body}</a
             >`
           : html`<div part="media" class="media document unavailable">${body}</div>`
-      }${textPart(m.media?.caption)}`;
+      }${textPart(m.media?.caption, m, strings)}`;
     }
     case 'location': {
       const loc = m.location;
@@ -210,12 +280,14 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
       </div>`;
     }
     case 'contacts':
-      return html`${placeholder(strings.contacts)}${textPart(m.text)}`;
+      return html`${placeholder(strings.contacts)}${textPart(m.text, m, strings)}`;
     case 'interactive':
-      return html`${placeholder(strings.interactive)}${textPart(m.text)}`;
+      return html`${placeholder(strings.interactive)}${textPart(m.text, m, strings)}`;
     default:
       return html`${placeholder(formatString(strings.unsupported, { type: m.rawType || m.kind || 'unknown' }))}${textPart(
         m.text,
+        m,
+        strings,
       )}`;
   }
 }

@@ -85,6 +85,10 @@ export const CONVERSATION_THREAD_STRINGS = {
   template: 'Template: {name}',
   download: 'Download {name}',
   mediaUnavailable: 'Not available',
+  /** The button under a long message shown shortened. */
+  showFullText: 'Show full message',
+  /** The same button once the full message shows. */
+  showLessText: 'Show less',
 
   // header
   noName: 'Unknown contact',

@@ -316,6 +316,21 @@ export default css`
   .template .text {
     padding-inline: ${token('space-xs')};
   }
+  /* "Show full message" under a long text: on its own line, the time after it */
+  .text-toggle {
+    flex: none;
+    align-self: flex-start;
+    padding-inline: 0;
+    font: inherit;
+    font-size: ${token('font-size-s')};
+    font-weight: ${token('font-weight-strong')};
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .msg.has-media .text-toggle,
+  .template .text-toggle {
+    padding-inline: ${token('space-xs')};
+  }
   .meta {
     display: inline-flex;
     align-items: center;

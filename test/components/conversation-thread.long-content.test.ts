@@ -204,4 +204,18 @@ describe('<conversation-thread> with long content', () => {
       expect(bubble.scrollWidth).to.be.at.most(bubble.clientWidth + 1);
     });
   });
+
+  it('asks for message media without a referrer', async () => {
+    const url = 'https://example.com/media';
+    const { el } = await renderThread({
+      messages: [
+        message(0, { kind: 'image', text: undefined, media: { url: `${url}.png` } }, 3),
+        message(1, { kind: 'video', text: undefined, media: { url: `${url}.mp4` } }, 3),
+        message(2, { kind: 'audio', text: undefined, media: { url: `${url}.ogg` } }, 3),
+      ],
+    });
+    const media = shadow(el).querySelectorAll('img[part~="media"], video[part~="media"], audio[part~="media"]');
+    expect(Array.from(media, (m) => m.localName)).to.deep.equal(['img', 'video', 'audio']);
+    for (const m of media) expect(m.getAttribute('referrerpolicy'), m.localName).to.equal('no-referrer');
+  });
 });

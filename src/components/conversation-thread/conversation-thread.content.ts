@@ -221,6 +221,8 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
       }${textPart(text, m, strings)}`;
     }
     case 'video':
+      // referrerpolicy on <video>/<audio> is not implemented by browsers yet (Chromium
+      // has no IDL attribute for it): the host page's Referrer-Policy is what applies
       return html`${
         url
           ? html`<video
@@ -229,6 +231,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               src=${url}
               controls
               preload="none"
+              referrerpolicy="no-referrer"
               aria-label=${strings.video}
             ></video>`
           : placeholder(strings.video, 'media')
@@ -242,6 +245,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               src=${url}
               controls
               preload="none"
+              referrerpolicy="no-referrer"
               aria-label=${strings.audio}
             ></audio>`
           : placeholder(strings.audio, 'media')

@@ -7,7 +7,12 @@
 import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import type { ConversationThread } from '../../src/components/conversation-thread/conversation-thread.js';
-import { TEXT_CLAMP, clampText } from '../../src/components/conversation-thread/conversation-thread.content.js';
+import {
+  TEXT_CLAMP,
+  TEXT_NODE_MAX,
+  clampText,
+  textNodes,
+} from '../../src/components/conversation-thread/conversation-thread.content.js';
 import { CONVERSATION_THREAD_STRINGS as S } from '../../src/components/conversation-thread/conversation-thread.strings.js';
 import { whatsAppFormatWork } from '../../src/components/conversation-thread/whatsapp-format.js';
 import { conversationThreadDe, inboxConversationActionsDe } from '../../src/locales/de.js';
@@ -193,6 +198,48 @@ describe('<conversation-thread> with long content', () => {
         expect(part(el, 'text-toggle'), m.kind).to.not.equal(null);
         await expect(el).to.be.accessible();
       }
+    });
+
+    it('lays a long word out in short text nodes, cut between characters', () => {
+      const cases = [
+        'A'.repeat(KB100),
+        '👨‍👩‍👧‍👦'.repeat(2000),
+        'e\u0301'.repeat(3000),
+        '🇩🇪'.repeat(1000),
+        `x${'🇩🇪'.repeat(1000)}`,
+        `${'a'.repeat(255)}${'\u0301'.repeat(5000)}b`,
+      ];
+      for (const text of cases) {
+        const label = `${text.slice(0, 12)}… (${text.length})`;
+        const nodes = textNodes(text);
+        expect(Array.isArray(nodes), label).to.equal(true);
+        const list = nodes as string[];
+        expect(list.join(''), label).to.equal(text);
+        expect(list.length, label).to.be.above(1);
+        const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+        const boundaries = new Set(Array.from(segmenter.segment(text), (g) => g.index));
+        let at = 0;
+        for (const node of list.slice(0, -1)) {
+          at += node.length;
+          expect(boundaries.has(at), `${label}: cut inside a character at ${at}`).to.equal(true);
+        }
+      }
+      expect(textNodes('A'.repeat(500))).to.equal('A'.repeat(500));
+      expect((textNodes('A'.repeat(KB100)) as string[]).every((n) => n.length <= 2 * TEXT_NODE_MAX)).to.equal(true);
+    });
+
+    it('renders an expanded 100 kB word as short text nodes', async () => {
+      const text = fresh(KB100, 'A');
+      const { el } = await renderThread({ messages: single(text) });
+      part(el, 'text-toggle')!.click();
+      await waitUntil(() => part(el, 'text')!.textContent === text, 'the message did not expand');
+      const nodes: string[] = [];
+      const walker = document.createTreeWalker(part(el, 'text')!, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode.nodeValue ?? '');
+      expect(nodes.join('')).to.equal(text);
+      expect(Math.max(...nodes.map((n) => n.length))).to.be.at.most(2 * TEXT_NODE_MAX);
+      const bubble = part(el, 'bubble')!;
+      expect(bubble.getBoundingClientRect().right).to.be.at.most(part(el, 'log')!.getBoundingClientRect().right + 0.5);
     });
 
     it('wraps a long unbroken word inside the bubble', async () => {

@@ -34,11 +34,69 @@ function parseCached(text: string): WhatsAppBlock[] {
   return blocks;
 }
 
+/**
+ * The longest text node the thread renders. Chromium re-shapes the rest of a
+ * long unbroken word for every line it wraps, so one 100 kB word in one text
+ * node takes seconds to lay out; cut into text nodes of this size it takes
+ * milliseconds, and wraps the same.
+ */
+export const TEXT_NODE_MAX = 256;
+
+const graphemes =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+const MARK = /\p{M}/u;
+
+/** Whether the code unit at `i` continues the character before it (without Intl.Segmenter). */
+function continues(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (
+    (code >= 0xdc00 && code <= 0xdfff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code === 0x200d ||
+    text.charCodeAt(i - 1) === 0x200d ||
+    MARK.test(text[i])
+  );
+}
+
+/** The first grapheme boundary at or after `at`, looking from `start` (a boundary). */
+function boundaryFrom(text: string, start: number, at: number): number {
+  if (!graphemes) {
+    let i = at;
+    while (i < text.length && continues(text, i)) i++;
+    return i;
+  }
+  for (let reach = 64; ; reach *= 4) {
+    const end = Math.min(text.length, at + reach);
+    for (const { index } of graphemes.segment(text.slice(start, end))) {
+      if (start + index >= at && start + index < end) return start + index;
+    }
+    if (end === text.length) return end;
+  }
+}
+
+/**
+ * `text` as it is, or, when long, as text nodes of about `TEXT_NODE_MAX`
+ * characters each, cut between characters (never inside a surrogate pair, an
+ * emoji sequence or a letter with its marks). The text reads the same.
+ */
+export function textNodes(text: string): string | string[] {
+  if (text.length <= 2 * TEXT_NODE_MAX) return text;
+  const out: string[] = [];
+  let start = 0;
+  while (text.length - start > 2 * TEXT_NODE_MAX) {
+    const end = boundaryFrom(text, start, start + TEXT_NODE_MAX);
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 function renderInline(nodes: WhatsAppInline[]): unknown[] {
   return nodes.map((n) => {
     switch (n.type) {
       case 'text':
-        return n.text;
+        return textNodes(n.text);
       case 'bold':
         return html`<strong>${renderInline(n.children)}</strong>`;
       case 'italic':
@@ -46,11 +104,11 @@ function renderInline(nodes: WhatsAppInline[]): unknown[] {
       case 'strike':
         return html`<s>${renderInline(n.children)}</s>`;
       case 'mono':
-        return html`<code class="mono">${n.text}</code>`;
+        return html`<code class="mono">${textNodes(n.text)}</code>`;
       case 'code':
-        return html`<code>${n.text}</code>`;
+        return html`<code>${textNodes(n.text)}</code>`;
       case 'link':
-        return html`<a href=${n.href} target="_blank" rel="noopener noreferrer">${n.text}</a>`;
+        return html`<a href=${n.href} target="_blank" rel="noopener noreferrer">${textNodes(n.text)}</a>`;
     }
   });
 }

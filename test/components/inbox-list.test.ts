@@ -121,7 +121,7 @@ describe('<inbox-list>', () => {
       });
       const { el } = await renderWithProvider<InboxList>(html`<inbox-list></inbox-list>`, { adapter });
       await waitUntil(() => rows(el).length === 3);
-      const preview = (id: string) => row(el, id)!.querySelector('[part~="preview"]')!.textContent!.trim();
+      const preview = (id: string) => row(el, id)!.querySelector('[part~="preview"]')!.textContent.trim();
       expect(preview('a')).to.contain('The customer wrote last');
       expect(preview('b')).to.contain('You replied last');
       expect(preview('c')).to.contain('No messages yet');

@@ -8,6 +8,7 @@ import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import type { ConversationThread } from '../../src/components/conversation-thread/conversation-thread.js';
 import {
+  LABEL_MAX,
   TEXT_CLAMP,
   TEXT_NODE_MAX,
   clampText,
@@ -250,6 +251,28 @@ describe('<conversation-thread> with long content', () => {
       expect(bubble.getBoundingClientRect().right).to.be.at.most(log.getBoundingClientRect().right + 0.5);
       expect(bubble.scrollWidth).to.be.at.most(bubble.clientWidth + 1);
     });
+  });
+
+  it('cuts 100 kB file names, places, addresses, template names and types to a label', async () => {
+    const long = fresh(KB100, 'Name ');
+    const cases: Array<[Partial<Message>, string]> = [
+      [{ kind: 'document', media: { url: 'https://example.com/f.pdf', filename: long } }, '.doc-name'],
+      [{ kind: 'location', location: { latitude: 1, longitude: 2, name: long } }, '.loc-name'],
+      [{ kind: 'location', location: { latitude: 1, longitude: 2, name: 'Home', address: long } }, '.loc-address'],
+      [{ kind: 'template', template: { name: long } }, '.template-name'],
+      [{ kind: 'unknown', rawType: long }, '[part~="placeholder"]'],
+      [{ kind: 'image', media: { url: 'https://example.com/a.png', caption: long } }, 'img'],
+    ];
+    for (const [partial, selector] of cases) {
+      fixtureCleanup();
+      const { el } = await renderThread({ messages: single('', partial) });
+      const label = shadow(el).querySelector(selector);
+      expect(label, selector).to.not.equal(null);
+      const text = selector === 'img' ? label!.getAttribute('alt')! : label!.textContent.trim();
+      expect(text.length, selector).to.be.within(LABEL_MAX, LABEL_MAX + 40);
+      expect(text.endsWith('…'), selector).to.equal(true);
+      expect(text, selector).to.include(long.slice(0, 400));
+    }
   });
 
   it('asks for message media without a referrer', async () => {

@@ -150,6 +150,14 @@ export function clampText(text: string, max = TEXT_CLAMP): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** The longest name, address, file name or label from a backend shown whole. */
+export const LABEL_MAX = 512;
+
+/** A name, address or label from a backend, cut to `max` characters and an ellipsis. */
+export function shortLabel(text: string, max = LABEL_MAX): string {
+  return text.length > max ? `${clampText(text, max)}…` : text;
+}
+
 /** Messages whose full text the agent asked for, so a row keeps it when the log re-renders it (bounded). */
 const expandedTexts = new Set<string>();
 const EXPANDED_LIMIT = 100;
@@ -255,8 +263,9 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
       return textPart(m.text ?? '', m, strings);
     case 'template': {
       const name = m.template?.name;
+      const heading = name ? formatString(strings.template, { name: shortLabel(name) }) : '';
       return html`<div part="template" class="template">
-        ${name ? html`<div class="template-name" dir="auto">${formatString(strings.template, { name })}</div>` : nothing}
+        ${heading ? html`<div class="template-name" dir="auto">${heading}</div>` : nothing}
         ${textPart(m.text, m, strings)}
       </div>`;
     }
@@ -270,7 +279,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
               part="media"
               class="media ${m.kind}"
               src=${url}
-              alt=${text || label}
+              alt=${text ? shortLabel(text) : label}
               loading="lazy"
               decoding="async"
               referrerpolicy="no-referrer"
@@ -309,7 +318,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
           : placeholder(strings.audio, 'media')
       }${textPart(m.media?.caption ?? m.text, m, strings)}`;
     case 'document': {
-      const name = m.media?.filename || strings.document;
+      const name = shortLabel(m.media?.filename || strings.document);
       const size = formatBytes(m.media?.sizeBytes, lang);
       const body = html`${icon('document')}<span class="doc-text"
           ><span class="doc-name" dir="auto">${name}</span
@@ -335,8 +344,8 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
       return html`<div part="media" class="media location">
         ${icon('pin')}
         <div class="loc-text">
-          <span class="loc-name" dir="auto">${loc?.name || strings.location}</span>
-          ${loc?.address ? html`<span class="loc-address" dir="auto">${loc.address}</span>` : nothing}
+          <span class="loc-name" dir="auto">${shortLabel(loc?.name || strings.location)}</span>
+          ${loc?.address ? html`<span class="loc-address" dir="auto">${shortLabel(loc.address)}</span>` : nothing}
           ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${strings.openMap}</a>` : nothing}
         </div>
       </div>`;
@@ -346,7 +355,7 @@ export function renderContent(m: Message, { strings, lang }: ContentContext): Te
     case 'interactive':
       return html`${placeholder(strings.interactive)}${textPart(m.text, m, strings)}`;
     default:
-      return html`${placeholder(formatString(strings.unsupported, { type: m.rawType || m.kind || 'unknown' }))}${textPart(
+      return html`${placeholder(formatString(strings.unsupported, { type: shortLabel(m.rawType || m.kind || 'unknown') }))}${textPart(
         m.text,
         m,
         strings,

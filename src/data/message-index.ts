@@ -81,11 +81,18 @@ export class MessageIndex {
 
   /** Adds or replaces the message with this id. */
   set(id: string, message: Message): this {
+    this.put(id, message);
+    return this;
+  }
+
+  /** Adds or replaces the message with this id; returns the one it replaced. */
+  put(id: string, message: Message): Message | undefined {
     const prev = this.entries.get(id);
     const time = prev && prev.message.createdAt === message.createdAt ? prev.time : parseTime(message.createdAt);
+    const before = prev?.message;
     if (prev && prev.time === time) {
       prev.message = message; // same place in the order
-      return this;
+      return before;
     }
     if (prev) {
       prev.removed = true;
@@ -94,7 +101,7 @@ export class MessageIndex {
     const entry: Entry = { id, message, time };
     this.entries.set(id, entry);
     this.added.push(entry);
-    return this;
+    return before;
   }
 
   delete(id: string): boolean {

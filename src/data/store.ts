@@ -580,16 +580,30 @@ export class InboxStore extends EventTarget {
 
   /** Adds server messages, replacing optimistic ones they confirm. */
   private mergeMessages(id: string, t: ThreadRecord, incoming: Message[]): void {
+    if (t.byId.size === 0 && !this.hasPendingSend(id)) {
+      // the first page, with nothing to confirm: every message goes in as it is (a repeated one keeps
+      // the client reference of the copy before it, as below)
+      for (const m of incoming) {
+        const prev = t.byId.put(m.id, m);
+        if (prev?.clientRef && !m.clientRef) t.byId.set(m.id, { ...m, clientRef: prev.clientRef });
+      }
+      return;
+    }
     for (const m of incoming) {
       const prev = t.byId.get(m.id);
       // a message already known cannot confirm a send made after it
       const pending = prev ? undefined : this.findPendingFor(id, m);
       const clientRef = m.clientRef ?? prev?.clientRef ?? pending?.request.clientRef;
-      t.byId.set(m.id, clientRef ? { ...m, clientRef } : m);
+      t.byId.set(m.id, clientRef && clientRef !== m.clientRef ? { ...m, clientRef } : m);
       if (pending && (pending.message.status !== 'failed' || answerLost(pending.message))) {
         this.pending.delete(pending.request.clientRef);
       }
     }
+  }
+
+  private hasPendingSend(conversationId: string): boolean {
+    for (const p of this.pending.values()) if (p.request.conversationId === conversationId) return true;
+    return false;
   }
 
   /**

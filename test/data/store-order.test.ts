@@ -101,6 +101,22 @@ describe('InboxStore ordering', () => {
     stop();
   });
 
+  it('keeps the client reference of a message the first page repeats without it', async () => {
+    const source = new MemoryAdapter({ seed: [{ conversation: conversation('c1', 10), messages: [] }] });
+    const first = message('m1', 1, { direction: 'outbound', clientRef: 'ref-9' });
+    const again = message('m1', 1, { direction: 'outbound', status: 'read' });
+    source.listMessages = () =>
+      Promise.resolve({ items: [first, message('m0', 0), again], hasMore: false, order: 'oldest-first' as const });
+    store = new InboxStore(source, { pollInterval: 0 });
+    const stop = store.watchThread('c1');
+    await store.loadThread('c1');
+    const messages = store.getThreadState('c1').messages;
+    expect(messages.map((m) => m.id)).to.deep.equal(['m0', 'm1']);
+    expect(messages[1].status).to.equal('read');
+    expect(messages[1].clientRef).to.equal('ref-9');
+    stop();
+  });
+
   it('sorts the list by activity, newest first, ties by id', async () => {
     const seeds: MemorySeed[] = [
       { conversation: conversation('b', 5), messages: [] },

@@ -149,6 +149,13 @@ describe('conversation-thread rows: caching and incremental builds', () => {
     expect(msgRow(third, 'e')).to.equal(msgRow(second, 'e'));
     // the same messages again: the same rows
     expect(builder.build([msgs[0], read, msgs[2], msgs[3], e])).to.equal(third);
+    // an older page before them: the rows of the messages that did not change stay, day rows included
+    const older = [m('z1', -100, 'inbound'), m('z2', -99, 'inbound')];
+    const fourth = builder.build([...older, msgs[0], read, msgs[2], msgs[3], e]);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) expect(msgRow(fourth, id), id).to.equal(msgRow(third, id));
+    const day = (rows: ThreadRow[], key: string) => rows.find((r) => r.key === key);
+    expect(day(fourth, 'day:2026-03-11')).to.equal(day(third, 'day:2026-03-11'));
+    expect(day(fourth, 'day:2026-03-10')).not.to.equal(day(third, 'day:2026-03-10')); // it now starts at z1
   });
 
   it('builds exactly the rows a fresh build makes, through appends, updates, prepends and option changes', () => {
@@ -196,39 +203,32 @@ describe('conversation-thread rows: caching and incremental builds', () => {
     }
   });
 
-  it('after one new message builds the rows of the last two only', () => {
+  it('after new messages at the end works out only those, and keeps the rows before', () => {
     const msgs = Array.from({ length: 2_000 }, (_, i) => m(`n${i}`, i * 3, i % 3 ? 'inbound' : 'outbound'));
     const builder = new ThreadRowsBuilder();
-    builder.build(msgs);
-    const more = [...msgs, m('n-new', 2_000 * 3, 'inbound')];
-    const realGet = WeakMap.prototype.get;
-    let lookups = 0;
-    WeakMap.prototype.get = function (this: WeakMap<object, unknown>, key: object) {
-      lookups++;
-      return realGet.call(this, key);
-    };
-    let rows: ThreadRow[];
-    try {
+    const first = builder.build(msgs);
+    const more = [...msgs, m('n-new', 2_000 * 3, 'inbound'), m('n-new2', 2_000 * 3 + 1, 'inbound')];
+    let rows: ThreadRow[] = [];
+    const work = countingDates(() => {
       rows = builder.build(more);
-    } finally {
-      WeakMap.prototype.get = realGet;
-    }
-    expect(lookups).to.be.at.most(4);
+    });
+    expect(work.parses).to.equal(2);
+    expect(work.constructions, 'a day per new quarter hour at most').to.be.at.most(1);
     expect(shape(rows, more)).to.deep.equal(shape(referenceRows(more), more));
+    // every row up to the last old message is the same object
+    for (let i = 0; i < first.length - 1; i++) expect(rows[i]).to.equal(first[i]);
   });
 
-  it('parses each message time and works out each day once, not on every build', () => {
-    const msgs = Array.from({ length: 500 }, (_, i) => m(`p${i}`, i * 5, i % 2 ? 'inbound' : 'outbound'));
-    const firstBuild = countingDates(() => void buildRows(msgs));
-    expect(firstBuild.parses).to.equal(500);
-    const rebuild = countingDates(() => {
-      for (let k = 0; k < 5; k++) buildRows([...msgs]);
+  it('works out a local day only where a new day begins, not once per message', () => {
+    // 600 messages 10 minutes apart: 100 hours, 5 local days
+    const msgs = Array.from({ length: 600 }, (_, i) => m(`p${i}`, i * 10, i % 2 ? 'inbound' : 'outbound'));
+    let rows: ThreadRow[] = [];
+    const work = countingDates(() => {
+      rows = buildRows(msgs);
     });
-    expect(rebuild).to.deep.equal({ parses: 0, constructions: 0 });
-    // new objects for the same messages (a poll, a status change): times parse again, days come from the cache
-    const copies = msgs.map((x) => ({ ...x }));
-    const again = countingDates(() => void buildRows(copies));
-    expect(again.parses).to.equal(500);
-    expect(again.constructions).to.equal(0);
+    expect(work.parses).to.equal(600);
+    const dayRows = rows.filter((r) => r.type === 'day').length;
+    expect(dayRows).to.equal(5);
+    expect(work.constructions, 'two Dates per day: its bounds and its key').to.be.at.most(2 * dayRows);
   });
 });

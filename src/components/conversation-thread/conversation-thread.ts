@@ -20,7 +20,7 @@ import { deliveryIcon, icon } from './conversation-thread.icons.js';
 import { CONVERSATION_THREAD_STRINGS, type ConversationThreadStrings } from './conversation-thread.strings.js';
 import styles from './conversation-thread.styles.js';
 import type { ConversationThreadState, MessageRow, ThreadRow } from './conversation-thread.types.js';
-import { cachedMessageKey, ThreadRowsBuilder, unreadStartKey } from './thread-rows.js';
+import { messageKey, ThreadRowsBuilder, unreadStartKey } from './thread-rows.js';
 import { plainText } from './whatsapp-format.js';
 
 /** Pixels rendered beyond each edge of the viewport (the virtualizer's default is 1000). */
@@ -44,7 +44,7 @@ interface Visit {
   /** The first page was rendered and positioned. */
   loaded: boolean;
   /** Keys of the messages seen so far (new ones are announced and counted). */
-  known: Set<string>;
+  known: KnownKeys;
   /** Key of the newest message seen. */
   lastKey?: string;
   unreadCaptured: boolean;
@@ -52,6 +52,35 @@ interface Visit {
   unreadCount: number;
   /** `${lastKey}` for which mark-read was last attempted. */
   markedFor?: string;
+}
+
+/**
+ * The keys of the messages seen in a visit. Lists are noted as they come and
+ * their keys added only when a lookup needs them: opening a long thread does
+ * not pay for a set of every key before its first paint.
+ */
+class KnownKeys {
+  private readonly keys = new Set<string>();
+  private waiting: Array<{ messages: readonly Message[]; from: number }> = [];
+
+  /** Notes `messages` from index `from` on as seen. */
+  add(messages: readonly Message[], from = 0): void {
+    if (from >= messages.length) return;
+    this.waiting.push({ messages, from });
+    if (this.waiting.length > 4) this.flush(); // do not hold on to many old lists
+  }
+
+  has(key: string): boolean {
+    this.flush();
+    return this.keys.has(key);
+  }
+
+  private flush(): void {
+    for (const { messages, from } of this.waiting) {
+      for (let i = from; i < messages.length; i++) this.keys.add(messageKey(messages[i]));
+    }
+    this.waiting = [];
+  }
 }
 
 /** Resolves on the next animation frame, or soon where frames do not run (a hidden page). */
@@ -173,6 +202,18 @@ export class ConversationThread extends InboxElement {
   private rows: ThreadRow[] = [];
   /** Builds the rows again from the first changed message on. */
   private rowBuilder = new ThreadRowsBuilder();
+  /** The template each message row got last, with what it was made from. */
+  private readonly messageTemplates = new WeakMap<
+    MessageRow,
+    {
+      index: number;
+      strings: ConversationThreadStrings;
+      lang: string;
+      name: string;
+      retryable: boolean;
+      result: TemplateResult;
+    }
+  >();
   /** Row index by key, built when first asked for after the rows change. */
   private rowIndexCache?: Map<string, number>;
   private thread?: ThreadState;
@@ -312,7 +353,7 @@ export class ConversationThread extends InboxElement {
     this.release = undefined;
     this.watchedStore = store;
     this.watchedId = id;
-    this.visit = id ? { id, loaded: false, known: new Set(), unreadCaptured: false, unreadCount: 0 } : undefined;
+    this.visit = id ? { id, loaded: false, known: new KnownKeys(), unreadCaptured: false, unreadCount: 0 } : undefined;
     this.messages = undefined;
     this.rows = [];
     this.rowBuilder = new ThreadRowsBuilder();
@@ -367,7 +408,7 @@ export class ConversationThread extends InboxElement {
     if (v.loaded) {
       let i = messages.length - 1;
       for (; i >= 0; i--) {
-        const key = cachedMessageKey(messages[i]);
+        const key = messageKey(messages[i]);
         if (key === v.lastKey || v.known.has(key)) break;
         fresh.unshift(messages[i]);
       }
@@ -375,8 +416,8 @@ export class ConversationThread extends InboxElement {
     // the messages both lists start with were seen already
     let same = 0;
     while (same < previous.length && same < messages.length && previous[same] === messages[same]) same++;
-    for (let i = same; i < messages.length; i++) v.known.add(cachedMessageKey(messages[i]));
-    if (messages.length) v.lastKey = cachedMessageKey(messages[messages.length - 1]);
+    v.known.add(messages, same);
+    if (messages.length) v.lastKey = messageKey(messages[messages.length - 1]);
 
     // only the rows from the first changed message on are built again; unchanged rows stay the same objects
     this.rows = this.rowBuilder.build(messages, { unreadKey: v.unreadKey, unreadCount: v.unreadCount });
@@ -747,12 +788,43 @@ export class ConversationThread extends InboxElement {
     const m = row.message;
     const out = m.direction === 'outbound';
     const failed = m.status === 'failed';
+    const name = out ? '' : this.contactName();
+    const retryable = failed && Boolean(m.clientRef && this.ctx.store?.failedSend(m.clientRef));
+    // the virtualizer renders every row in range again whenever the range moves: a row whose inputs
+    // did not change gets the template it got last time (its values are the same, so nothing is written)
+    const cached = this.messageTemplates.get(row);
+    if (
+      cached &&
+      cached.index === index &&
+      cached.strings === s &&
+      cached.lang === lang &&
+      cached.name === name &&
+      cached.retryable === retryable
+    ) {
+      return cached.result;
+    }
+    const result = this.messageTemplate(row, index, s, lang, name, retryable);
+    this.messageTemplates.set(row, { index, strings: s, lang, name, retryable, result });
+    return result;
+  }
+
+  private messageTemplate(
+    row: MessageRow,
+    index: number,
+    s: ConversationThreadStrings,
+    lang: string,
+    name: string,
+    retryable: boolean,
+  ): TemplateResult {
+    const m = row.message;
+    const out = m.direction === 'outbound';
+    const failed = m.status === 'failed';
     const time = formatTime(m.createdAt, lang);
     const full = formatDateTime(m.createdAt, lang);
     const status = out ? this.deliveryLabel(m.status) : '';
     const label = out
       ? formatString(status ? s.outboundLabel : s.outboundLabelNoStatus, { time: full, status })
-      : formatString(s.inboundLabel, { name: this.contactName(), time: full });
+      : formatString(s.inboundLabel, { name, time: full });
     const parts = `message ${out ? 'outbound' : 'inbound'}${failed ? ' failed' : ''}`;
     const classes = {
       row: true,
@@ -778,13 +850,11 @@ export class ConversationThread extends InboxElement {
           >${time}${out ? deliveryIcon(m.status, status) : nothing}</span
         >
       </div>
-      ${failed ? this.renderFailure(m, s) : nothing}
+      ${failed ? this.renderFailure(m, s, retryable) : nothing}
     </article>`;
   }
 
-  private renderFailure(m: Message, s: ConversationThreadStrings): TemplateResult {
-    const store = this.ctx.store;
-    const retryable = Boolean(m.clientRef && store?.failedSend(m.clientRef));
+  private renderFailure(m: Message, s: ConversationThreadStrings, retryable: boolean): TemplateResult {
     return html`<div part="failure" class="failure">
       <span class="reason">${failureReason(m.error, s)}</span>
       ${

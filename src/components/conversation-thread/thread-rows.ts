@@ -3,16 +3,16 @@
  * rows the virtualizer renders: day separators, the unread divider and
  * messages grouped by side.
  *
- * Rows are values: each message's key, time and day are worked out once per
- * message object, and a row that comes out the same as before is the same
- * object, so the virtualizer's keyed items stay stable. `ThreadRowsBuilder`
- * also keeps what it worked out per message, so after a change at the end
- * (new messages, a send confirmed, a status update) only the rows from the
- * first changed message on are built again.
+ * Rows are values. `ThreadRowsBuilder` keeps what it worked out per message
+ * (key, time, local day, grouping, row position), so after a change at the
+ * end (new messages, a send confirmed, a status update) only the rows from
+ * the first changed message on are built again, and a row that comes out the
+ * same as before is the same object, so the virtualizer's keyed items stay
+ * stable. A message's local day costs a `Date` only where a new day begins.
  */
 import type { Message } from '../../data/models.js';
 import { dayKey } from '../../internal/format.js';
-import type { MessageRow, ThreadRow } from './conversation-thread.types.js';
+import type { ThreadRow } from './conversation-thread.types.js';
 
 /** Messages from the same side closer than this are grouped. */
 export const GROUP_WINDOW_MS = 5 * 60_000;
@@ -53,73 +53,28 @@ export interface BuildRowsOptions {
 type DayRow = Extract<ThreadRow, { type: 'day' }>;
 type UnreadRow = Extract<ThreadRow, { type: 'unread' }>;
 
-/** What a row needs from a message, worked out once per message object, and the rows last built for it. */
-interface MessageFacts {
-  key: string;
-  /** Milliseconds since the epoch; NaN when `createdAt` does not parse. */
-  time: number;
-  /** Local calendar day (`YYYY-MM-DD`), when the time parses. */
-  day?: string;
-  row?: MessageRow;
-  dayRow?: DayRow;
-}
-
-const facts = new WeakMap<Message, MessageFacts>();
-/**
- * Local day keys by quarter hour since the epoch. Every time zone's offset
- * is a whole number of quarter hours (and so are its daylight-saving
- * switches), so local midnight falls on a quarter-hour boundary and one
- * quarter hour never spans two local days.
- */
-const days = new Map<number, string>();
-const QUARTER_HOUR_MS = 15 * 60_000;
-/** Past this many, the day cache starts afresh (a long session that read many threads). */
-const MAX_CACHED_DAYS = 50_000;
 const START_ROW: ThreadRow = Object.freeze({ type: 'start', key: 'start' });
 
-function dayOf(time: number): string {
-  const quarter = Math.floor(time / QUARTER_HOUR_MS);
-  let day = days.get(quarter);
-  if (day === undefined) {
-    if (days.size >= MAX_CACHED_DAYS) days.clear();
-    day = dayKey(time);
-    days.set(quarter, day);
+/**
+ * The local calendar day of times, remembering the bounds of the last day it
+ * worked out: messages come in order, so most fall in the day before them and
+ * cost two comparisons instead of a `Date`.
+ */
+class LocalDays {
+  private start = 0;
+  private end = 0;
+  private key = '';
+
+  of(time: number): string {
+    if (time >= this.start && time < this.end) return this.key;
+    const d = new Date(time);
+    d.setHours(0, 0, 0, 0);
+    this.start = d.getTime();
+    d.setDate(d.getDate() + 1);
+    this.end = d.getTime();
+    this.key = dayKey(time);
+    return this.key;
   }
-  return day;
-}
-
-function factsOf(m: Message): MessageFacts {
-  let f = facts.get(m);
-  if (!f) {
-    const time = Date.parse(m.createdAt);
-    f = { key: messageKey(m), time, day: Number.isNaN(time) ? undefined : dayOf(time) };
-    facts.set(m, f);
-  }
-  return f;
-}
-
-/** `messageKey(m)`, worked out once per message object. */
-export function cachedMessageKey(m: Message): string {
-  return factsOf(m).key;
-}
-
-const timeOf = (f: MessageFacts) => (Number.isNaN(f.time) ? 0 : f.time);
-
-function messageRow(m: Message, f: MessageFacts, key: string, groupStart: boolean, groupEnd: boolean): MessageRow {
-  const old = f.row;
-  if (old && old.key === key && old.groupStart === groupStart && old.groupEnd === groupEnd) return old;
-  const row: MessageRow = { type: 'message', key, message: m, groupStart, groupEnd };
-  f.row = row;
-  return row;
-}
-
-function dayRow(m: Message, f: MessageFacts, day: string): DayRow {
-  const key = `day:${day}`;
-  const old = f.dayRow;
-  if (old && old.key === key) return old;
-  const row: DayRow = { type: 'day', key, at: m.createdAt };
-  f.dayRow = row;
-  return row;
 }
 
 /**
@@ -127,7 +82,9 @@ function dayRow(m: Message, f: MessageFacts, day: string): DayRow {
  * the new messages with the last ones by identity: from the first message
  * that differs on (none, when only new ones were added at the end) the rows
  * are built again, the ones before are kept. Other options than last time
- * build everything afresh. Each build returns a new array.
+ * build everything afresh. A row that comes out the same as last time (same
+ * message object, key and grouping; same day) is the same object. Each build
+ * returns a new array.
  */
 export class ThreadRowsBuilder {
   private messages: readonly Message[] = [];
@@ -135,16 +92,23 @@ export class ThreadRowsBuilder {
   private options: BuildRowsOptions = {};
   private window = GROUP_WINDOW_MS;
   private used = new Set<string>();
-  /** Per message index: its row key, local day, whether it starts a group, and where its row is. */
+  /** Per message index: its row key, time, local day, whether it starts a group, and where its row is. */
   private keys: string[] = [];
+  private times: number[] = [];
   private dayKeys: string[] = [];
   private starts: boolean[] = [];
   private rowAt: number[] = [];
   private unreadRow?: UnreadRow;
+  private readonly localDays = new LocalDays();
+  // the last build, whose rows are reused for messages that did not change
+  private oldMessages: readonly Message[] = [];
+  private oldRows: ThreadRow[] = [];
+  private oldRowAt: number[] = [];
+  private shift = 0;
   // the build in progress
   private out: ThreadRow[] = [];
   private prev?: Message;
-  private prevFacts?: MessageFacts;
+  private prevTime = 0;
   private prevDay?: string;
   /** The message whose row waits for the next message (to tell whether its group ends): its index, or -1. */
   private pending = -1;
@@ -170,6 +134,10 @@ export class ThreadRowsBuilder {
     }
     this.options = { ...options };
     this.window = options.groupWindowMs ?? GROUP_WINDOW_MS;
+    this.oldMessages = this.messages;
+    this.oldRows = this.rows;
+    this.oldRowAt = this.rowAt;
+    this.shift = messages.length - this.messages.length;
     if (p > 0) this.resume(p);
     else this.restart();
     for (let i = p; i < messages.length; i++) this.add(messages[i], i);
@@ -177,14 +145,19 @@ export class ThreadRowsBuilder {
     this.messages = messages;
     this.rows = this.out;
     this.out = [];
+    this.oldMessages = [];
+    this.oldRows = [];
+    this.oldRowAt = [];
     return this.rows;
   }
 
   private restart(): void {
     this.used.clear();
-    this.keys.length = this.dayKeys.length = this.starts.length = this.rowAt.length = 0;
+    this.keys.length = this.times.length = this.dayKeys.length = this.starts.length = 0;
+    this.rowAt = [];
     this.out = this.options.start === false ? [] : [START_ROW];
-    this.prev = this.prevFacts = this.prevDay = undefined;
+    this.prev = this.prevDay = undefined;
+    this.prevTime = 0;
     this.pending = -1;
   }
 
@@ -192,12 +165,11 @@ export class ThreadRowsBuilder {
   private resume(p: number): void {
     const j = p - 1;
     for (let k = p; k < this.keys.length; k++) this.used.delete(this.keys[k]);
-    this.keys.length = this.dayKeys.length = this.starts.length = this.rowAt.length = p;
+    this.keys.length = this.times.length = this.dayKeys.length = this.starts.length = p;
+    this.rowAt = this.oldRowAt.slice(0, p);
     this.out = this.rows.slice(0, this.rowAt[j]);
-    const message = this.messages[j];
-    const f = factsOf(message);
-    this.prev = message;
-    this.prevFacts = f;
+    this.prev = this.messages[j];
+    this.prevTime = this.times[j];
     this.prevDay = this.dayKeys[j];
     this.pending = j;
     this.pendingKey = this.keys[j];
@@ -205,9 +177,11 @@ export class ThreadRowsBuilder {
   }
 
   private add(m: Message, index: number): void {
-    const f = factsOf(m);
-    const day = f.day ?? this.prevDay ?? 'unknown';
-    let key = f.key;
+    const parsed = Date.parse(m.createdAt);
+    const valid = !Number.isNaN(parsed);
+    const time = valid ? parsed : 0;
+    const day = valid ? this.localDays.of(parsed) : (this.prevDay ?? 'unknown');
+    let key = messageKey(m);
     if (this.used.has(key)) key = `m:${m.id}`;
     for (let n = 2; this.used.has(key); n++) key = `m:${m.id}#${n}`;
     this.used.add(key);
@@ -220,10 +194,10 @@ export class ThreadRowsBuilder {
       !prev ||
       prev.direction !== m.direction ||
       (m.direction === 'outbound' && Boolean(prev.senderId && m.senderId) && prev.senderId !== m.senderId) ||
-      Math.abs(timeOf(f) - timeOf(this.prevFacts!)) > this.window;
+      Math.abs(time - this.prevTime) > this.window;
     this.flush(groupStart);
     if (newDay) {
-      this.out.push(dayRow(m, f, day));
+      this.out.push(this.dayRow(m, index, day));
       this.prevDay = day;
     }
     if (unread) {
@@ -232,23 +206,54 @@ export class ThreadRowsBuilder {
       this.out.push(this.unreadRow);
     }
     this.keys[index] = key;
+    this.times[index] = time;
     this.dayKeys[index] = day;
     this.starts[index] = groupStart;
     this.pending = index;
     this.pendingKey = key;
     this.pendingStart = groupStart;
     this.prev = m;
-    this.prevFacts = f;
+    this.prevTime = time;
   }
 
   /** Emits the waiting message row, now that it is known whether its group ends with it. */
   private flush(groupEnd: boolean): void {
     const i = this.pending;
     if (i < 0) return;
-    this.rowAt[i] = this.out.length;
-    // the waiting message is the previous one added (or, when resuming, the last one kept)
-    this.out.push(messageRow(this.prev!, this.prevFacts!, this.pendingKey, this.pendingStart, groupEnd));
     this.pending = -1;
+    // the waiting message is the previous one added (or, when resuming, the last one kept)
+    const message = this.prev!;
+    const key = this.pendingKey;
+    const groupStart = this.pendingStart;
+    const old = this.oldRow(i, message);
+    const reuse =
+      old?.type === 'message' && old.key === key && old.groupStart === groupStart && old.groupEnd === groupEnd;
+    this.rowAt[i] = this.out.length;
+    this.out.push(reuse ? old : { type: 'message', key, message, groupStart, groupEnd });
+  }
+
+  private dayRow(m: Message, index: number, day: string): DayRow {
+    const key = `day:${day}`;
+    const at = this.oldRowAt[this.oldIndex(index, m)] ?? 0;
+    // the last build's day row sat just before this message's row (or before its unread divider)
+    for (const k of [at - 1, at - 2]) {
+      const old = this.oldRows[k];
+      if (old?.type === 'day' && old.key === key && old.at === m.createdAt) return old;
+    }
+    return { type: 'day', key, at: m.createdAt };
+  }
+
+  /** The index `m` had in the last build (same place, or moved by a page added before), or -1. */
+  private oldIndex(index: number, m: Message): number {
+    const old = this.oldMessages;
+    if (old[index] === m) return index;
+    const moved = index - this.shift;
+    return moved >= 0 && old[moved] === m ? moved : -1;
+  }
+
+  private oldRow(index: number, m: Message): ThreadRow | undefined {
+    const i = this.oldIndex(index, m);
+    return i < 0 ? undefined : this.oldRows[this.oldRowAt[i]];
   }
 }
 

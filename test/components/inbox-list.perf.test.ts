@@ -1,4 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { MemoryAdapter, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxList } from '../../src/components/inbox-list/inbox-list.js';
@@ -46,7 +47,7 @@ async function microtasks(n = 20): Promise<void> {
   for (let i = 0; i < n; i++) await Promise.resolve();
 }
 
-describe('<inbox-list> first paint', () => {
+describe('<inbox-list> performance', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
   async function heldList(count: number) {
@@ -97,5 +98,47 @@ describe('<inbox-list> first paint', () => {
     for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
     expect(ids(el)).to.include(80);
     expect(Math.abs(scroller.scrollTop - (80 * 72 + 10))).to.be.at.most(1);
+  });
+
+  describe('rows rendered again', () => {
+    async function readyList(count: number) {
+      const adapter = new MemoryAdapter({ seed: Array.from({ length: count }, (_, i) => seed(i)), pageSize: count });
+      const result = await renderWithProvider<InboxList>(html`<inbox-list style="height: 480px"></inbox-list>`, {
+        adapter,
+      });
+      await waitUntil(() => ids(result.el).length > 3, 'rows');
+      await result.el.updateComplete;
+      return result;
+    }
+    const option = (el: InboxList, i: number) =>
+      el.shadowRoot!.querySelector<HTMLElement>(`[role="option"][data-id="c${i}"]`)!;
+
+    it('formats nothing again when the list updates without a change', async () => {
+      const { el } = await readyList(40);
+      const proto = Intl.RelativeTimeFormat.prototype;
+      const format = proto.format;
+      let calls = 0;
+      proto.format = function (this: Intl.RelativeTimeFormat, ...args: Parameters<typeof format>) {
+        calls++;
+        return format.apply(this, args);
+      };
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+      } finally {
+        proto.format = format;
+      }
+      expect(calls).to.equal(0);
+    });
+
+    it('moves the tab stop with the active row', async () => {
+      const { el } = await readyList(40);
+      expect(option(el, 0).tabIndex).to.equal(0);
+      expect(option(el, 1).tabIndex).to.equal(-1);
+      option(el, 0).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => option(el, 1).tabIndex === 0, 'row 1 is the tab stop');
+      expect(option(el, 0).tabIndex).to.equal(-1);
+    });
   });
 });

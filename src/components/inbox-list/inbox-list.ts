@@ -212,6 +212,8 @@ export class InboxList extends InboxElement {
   private anchor?: { rows: Array<{ id: string; index: number }>; rowHeight: number };
   private restoreFocus = false;
   private fallbackFocus = false;
+  /** The template each row got last, with what it was made from. */
+  private readonly rowTemplates = new WeakMap<Conversation, RowTemplate>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -757,8 +759,48 @@ export class InboxList extends InboxElement {
 
   private renderRow(c: Conversation, index: number, ctx: RowContext): TemplateResult {
     const s = this.strings;
-    const name = this.displayName(c);
     const selected = c.id === ctx.selected;
+    const tabIndex = this.roving.tabIndexFor(index);
+    // the virtualizer renders every row in range again whenever the range moves: a row whose inputs did
+    // not change gets the template it got last time (its values are the same, so nothing is written)
+    const cached = this.rowTemplates.get(c);
+    if (
+      cached &&
+      cached.index === index &&
+      cached.selected === selected &&
+      cached.tabIndex === tabIndex &&
+      cached.strings === s &&
+      cached.now === this.now &&
+      cached.lang === ctx.lang &&
+      cached.multiChannel === ctx.multiChannel &&
+      cached.setSize === ctx.setSize
+    ) {
+      return cached.result;
+    }
+    const result = this.rowTemplate(c, index, ctx, s, selected, tabIndex);
+    this.rowTemplates.set(c, {
+      index,
+      selected,
+      tabIndex,
+      strings: s,
+      now: this.now,
+      lang: ctx.lang,
+      multiChannel: ctx.multiChannel,
+      setSize: ctx.setSize,
+      result,
+    });
+    return result;
+  }
+
+  private rowTemplate(
+    c: Conversation,
+    index: number,
+    ctx: RowContext,
+    s: InboxListStrings,
+    selected: boolean,
+    tabIndex: number,
+  ): TemplateResult {
+    const name = this.displayName(c);
     const unread = (c.unreadCount ?? 0) > 0;
     const preview = this.previewText(c);
     const when = c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
@@ -797,7 +839,7 @@ export class InboxList extends InboxElement {
       aria-selected=${selected ? 'true' : 'false'}
       aria-setsize=${ctx.setSize}
       aria-posinset=${index + 1}
-      tabindex=${this.roving.tabIndexFor(index)}
+      tabindex=${tabIndex}
       data-id=${c.id}
       @click=${(e: MouseEvent) => this.onRowClick(e, c)}
       @focus=${() => this.onRowFocus(c)}
@@ -953,6 +995,18 @@ interface RowContext {
   selected: string | null;
   multiChannel: boolean;
   setSize: number;
+}
+
+interface RowTemplate {
+  index: number;
+  selected: boolean;
+  tabIndex: number;
+  strings: InboxListStrings;
+  now: number;
+  lang: string;
+  multiChannel: boolean;
+  setSize: number;
+  result: TemplateResult;
 }
 
 InboxList.define('inbox-list');

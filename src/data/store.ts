@@ -162,11 +162,44 @@ function activityMs(c: Conversation): number {
   return parseTime(c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt);
 }
 
-/** Most recent activity first, ties by id; each time parsed once per sort. */
+const byId = (a: Conversation, b: Conversation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** `2024-05-01T10:00:00.000Z`: for two such strings, text order is time order. */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+function activityIso(c: Conversation): string | undefined {
+  return c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
+}
+
+/** True when `rows` are most recent activity first, ties by id (pages usually come in that order). */
+function inActivityOrder(rows: Conversation[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const a = activityIso(rows[i - 1]);
+    const b = activityIso(rows[i]);
+    let d: number;
+    if (
+      a !== undefined &&
+      b !== undefined &&
+      a.length === 24 &&
+      b.length === 24 &&
+      CANONICAL_ISO.test(a) &&
+      CANONICAL_ISO.test(b)
+    ) {
+      d = a < b ? 1 : a > b ? -1 : 0;
+    } else {
+      d = activityMs(rows[i]) - activityMs(rows[i - 1]);
+    }
+    if (d > 0 || (d === 0 && byId(rows[i - 1], rows[i]) > 0)) return false;
+  }
+  return true;
+}
+
+/** Most recent activity first, ties by id; each time parsed once per sort (none when already in order). */
 function sortByActivityDesc(rows: Conversation[]): Conversation[] {
+  if (inActivityOrder(rows)) return rows;
   return rows
     .map((c) => ({ c, t: activityMs(c) }))
-    .sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0))
+    .sort((a, b) => b.t - a.t || byId(a.c, b.c))
     .map((x) => x.c);
 }
 

@@ -131,4 +131,30 @@ describe('InboxStore ordering', () => {
     store.ingest({ type: 'conversation', conversation: { ...conversation('d', 20) } });
     expect(store.getListState().conversations.map((c) => c.id)).to.deep.equal(['d', 'c', 'a', 'b']);
   });
+
+  it('orders the list by time, not by how the time is written', async () => {
+    const at = (iso: string, id: string): MemorySeed => ({
+      conversation: { ...conversation(id, 0), lastActivityAt: iso },
+      messages: [],
+    });
+    const adapter = new MemoryAdapter({
+      seed: [at('2024-05-01T10:00:00.000Z', 'x'), at('2024-05-01T11:00:00.000Z', 'y')],
+    });
+    store = new InboxStore(adapter, { pollInterval: 0 });
+    await store.loadList();
+    const ids = () => store!.getListState().conversations.map((c) => c.id);
+    expect(ids()).to.deep.equal(['y', 'x']);
+    // 11:30 at +02:00 is 09:30Z: now older than x, though its text still sorts after x's
+    store.ingest({
+      type: 'conversation',
+      conversation: { ...conversation('y', 0), lastActivityAt: '2024-05-01T11:30:00+02:00' },
+    });
+    expect(ids()).to.deep.equal(['x', 'y']);
+    // 12:30 at +02:00 is 10:30Z: the newest again
+    store.ingest({
+      type: 'conversation',
+      conversation: { ...conversation('y', 0), lastActivityAt: '2024-05-01T12:30:00+02:00' },
+    });
+    expect(ids()).to.deep.equal(['y', 'x']);
+  });
 });

@@ -83,6 +83,36 @@ describe('<inbox-list> performance', () => {
     expect(first[0]).to.equal(0);
   });
 
+  it('renders once when the first page arrives (the first row is known to render)', async () => {
+    const adapter = new MemoryAdapter({
+      seed: Array.from({ length: 50 }, (_, i) => seed(i)),
+      pageSize: 50,
+      capabilities: { summary: false },
+    });
+    const gate = adapter.hold('listConversations');
+    const { el, store } = await renderWithProvider<InboxList>(html`<inbox-list style="height: 480px"></inbox-list>`, {
+      adapter,
+    });
+    await gate.reached;
+    await el.updateComplete;
+    let renders = 0;
+    const render = el.render.bind(el);
+    el.render = () => {
+      renders++;
+      return render();
+    };
+    const ready = listReady(store);
+    gate.release();
+    await ready;
+    await el.updateComplete;
+    for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+    await el.updateComplete;
+    expect(ids(el).length).to.be.greaterThan(3);
+    expect(renders).to.equal(1);
+    const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+    expect(listbox.tabIndex, 'the first row is the tab stop, not the listbox').to.equal(-1);
+  });
+
   it('lands a jump made before the first rows are measured where it was sent', async () => {
     const { el, store, gate } = await heldList(200);
     const ready = listReady(store);

@@ -207,7 +207,8 @@ export class InboxList extends InboxElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private clockTimer?: ReturnType<typeof setInterval>;
   private reportedErrors = new WeakSet<InboxError>();
-  private renderedRange = { first: 0, last: -1 };
+  /** The rendered rows (from the virtualizer); a list starts rendering at its first row. */
+  private renderedRange = { first: 0, last: 0 };
   private activeRendered = false;
   private anchor?: { rows: Array<{ id: string; index: number }>; rowHeight: number };
   private restoreFocus = false;

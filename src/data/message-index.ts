@@ -12,6 +12,8 @@
  *   `extra` (optimistic sends), in order.
  *
  * Times that do not parse count as 0 (the oldest), as the thread's rows do.
+ * Each array `ordered()` returns comes with the times of its messages, for
+ * whoever works through it next (`orderedTimes`): they need not parse again.
  */
 import type { Message } from './models.js';
 
@@ -19,6 +21,8 @@ interface Entry {
   id: string;
   message: Message;
   time: number;
+  /** What `Date.parse` made of `createdAt` (NaN when it does not parse). */
+  parsed: number;
   /** Deleted or re-timed since it was placed: dropped on the next flush. */
   removed?: boolean;
 }
@@ -27,6 +31,21 @@ interface Entry {
 export function parseTime(createdAt: string | undefined): number {
   const t = Date.parse(createdAt ?? '');
   return Number.isNaN(t) ? 0 : t;
+}
+
+/** The parsed times of the arrays `ordered()` returned, by array. */
+const timesOf = new WeakMap<readonly Message[], Float64Array>();
+
+/**
+ * `Date.parse` of each message's `createdAt` (NaN where it does not parse),
+ * by index, for an array a `MessageIndex` returned; undefined for any other.
+ */
+export function orderedTimes(messages: readonly Message[]): Float64Array | undefined {
+  return timesOf.get(messages);
+}
+
+function entryOf(id: string, message: Message, parsed = Date.parse(message.createdAt)): Entry {
+  return { id, message, time: Number.isNaN(parsed) ? 0 : parsed, parsed };
 }
 
 function compareKeys(at: number, aid: string, bt: number, bid: string): number {
@@ -88,9 +107,11 @@ export class MessageIndex {
   /** Adds or replaces the message with this id; returns the one it replaced. */
   put(id: string, message: Message): Message | undefined {
     const prev = this.entries.get(id);
-    const time = prev && prev.message.createdAt === message.createdAt ? prev.time : parseTime(message.createdAt);
+    const parsed = prev && prev.message.createdAt === message.createdAt ? prev.parsed : Date.parse(message.createdAt);
+    const time = Number.isNaN(parsed) ? 0 : parsed;
     const before = prev?.message;
     if (prev && prev.time === time) {
+      prev.parsed = parsed;
       prev.message = message; // same place in the order
       return before;
     }
@@ -98,7 +119,7 @@ export class MessageIndex {
       prev.removed = true;
       this.stale = true;
     }
-    const entry: Entry = { id, message, time };
+    const entry = entryOf(id, message, parsed);
     this.entries.set(id, entry);
     this.added.push(entry);
     return before;
@@ -117,17 +138,25 @@ export class MessageIndex {
   ordered(extra: readonly Message[] = []): Message[] {
     this.flush();
     const placed = this.sorted;
-    if (!extra.length) return placed.map((e) => e.message);
-    const more = extra
-      .map((message): Entry => ({ id: message.id, message, time: parseTime(message.createdAt) }))
-      .sort(byEntry);
-    const out: Message[] = [];
+    const more = extra.map((message) => entryOf(message.id, message)).sort(byEntry);
+    const n = placed.length + more.length;
+    const out = new Array<Message>(n);
+    const times = new Float64Array(n);
+    let k = 0;
     let j = 0;
     for (const e of placed) {
-      while (j < more.length && byEntry(more[j], e) < 0) out.push(more[j++].message);
-      out.push(e.message);
+      while (j < more.length && byEntry(more[j], e) < 0) {
+        times[k] = more[j].parsed;
+        out[k++] = more[j++].message;
+      }
+      times[k] = e.parsed;
+      out[k++] = e.message;
     }
-    while (j < more.length) out.push(more[j++].message);
+    for (; j < more.length; j++) {
+      times[k] = more[j].parsed;
+      out[k++] = more[j].message;
+    }
+    timesOf.set(out, times);
     return out;
   }
 

@@ -7,6 +7,7 @@ import {
   ThreadRowsBuilder,
   type BuildRowsOptions,
 } from '../../src/components/conversation-thread/thread-rows.js';
+import { MessageIndex } from '../../src/data/message-index.js';
 import type { Message } from '../../src/data/models.js';
 import { dayKey } from '../../src/internal/format.js';
 
@@ -230,5 +231,18 @@ describe('conversation-thread rows: caching and incremental builds', () => {
     const dayRows = rows.filter((r) => r.type === 'day').length;
     expect(dayRows).to.equal(5);
     expect(work.constructions, 'two Dates per day: its bounds and its key').to.be.at.most(2 * dayRows);
+  });
+
+  it('uses the times the store parsed for a list it ordered', () => {
+    const index = new MessageIndex();
+    const msgs = Array.from({ length: 300 }, (_, i) => m(`s${i}`, i * 7, i % 4 ? 'inbound' : 'outbound'));
+    for (const x of msgs) index.set(x.id, x);
+    const list = index.ordered();
+    let rows: ThreadRow[] = [];
+    const work = countingDates(() => {
+      rows = buildRows(list);
+    });
+    expect(work.parses).to.equal(0);
+    expect(shape(rows, list)).to.deep.equal(shape(referenceRows(list), list));
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MessageIndex, parseTime } from '../../src/data/message-index.js';
+import { MessageIndex, orderedTimes, parseTime } from '../../src/data/message-index.js';
 import type { Message } from '../../src/data/models.js';
 
 const BASE = Date.parse('2024-05-01T10:00:00Z');
@@ -160,5 +160,23 @@ describe('MessageIndex', () => {
     index.set('y', msg('y', 0, { createdAt: 'not a date' }));
     index.set('x', msg('x', 0, { createdAt: '' }));
     expect(ids(index.ordered())).to.deep.equal(['x', 'y', 'b']);
+  });
+
+  it('hands over the parsed time of each message it orders', () => {
+    const index = new MessageIndex();
+    index.set('b', msg('b', 2));
+    index.set('a', msg('a', 1));
+    index.set('x', msg('x', 0, { createdAt: 'not a date' }));
+    const local = msg('local:1', 3);
+    const list = index.ordered([local]);
+    expect(ids(list)).to.deep.equal(['x', 'a', 'b', 'local:1']);
+    const times = orderedTimes(list)!;
+    expect(Array.from(times).map((t) => (Number.isNaN(t) ? 'NaN' : t))).to.deep.equal([
+      'NaN',
+      Date.parse(list[1].createdAt),
+      Date.parse(list[2].createdAt),
+      Date.parse(local.createdAt),
+    ]);
+    expect(orderedTimes([...list])).to.equal(undefined);
   });
 });

@@ -10,6 +10,7 @@
  * same as before is the same object, so the virtualizer's keyed items stay
  * stable. A message's local day costs a `Date` only where a new day begins.
  */
+import { orderedTimes } from '../../data/message-index.js';
 import type { Message } from '../../data/models.js';
 import { dayKey } from '../../internal/format.js';
 import type { ThreadRow } from './conversation-thread.types.js';
@@ -100,6 +101,8 @@ export class ThreadRowsBuilder {
   private rowAt: number[] = [];
   private unreadRow?: UnreadRow;
   private readonly localDays = new LocalDays();
+  /** The parsed times of the messages being built, when their index already had them. */
+  private listTimes?: Float64Array;
   // the last build, whose rows are reused for messages that did not change
   private oldMessages: readonly Message[] = [];
   private oldRows: ThreadRow[] = [];
@@ -138,6 +141,8 @@ export class ThreadRowsBuilder {
     this.oldRows = this.rows;
     this.oldRowAt = this.rowAt;
     this.shift = messages.length - this.messages.length;
+    const times = orderedTimes(messages);
+    this.listTimes = times?.length === messages.length ? times : undefined;
     if (p > 0) this.resume(p);
     else this.restart();
     for (let i = p; i < messages.length; i++) this.add(messages[i], i);
@@ -148,6 +153,7 @@ export class ThreadRowsBuilder {
     this.oldMessages = [];
     this.oldRows = [];
     this.oldRowAt = [];
+    this.listTimes = undefined;
     return this.rows;
   }
 
@@ -177,7 +183,7 @@ export class ThreadRowsBuilder {
   }
 
   private add(m: Message, index: number): void {
-    const parsed = Date.parse(m.createdAt);
+    const parsed = this.listTimes ? this.listTimes[index] : Date.parse(m.createdAt);
     const valid = !Number.isNaN(parsed);
     const time = valid ? parsed : 0;
     const day = valid ? this.localDays.of(parsed) : (this.prevDay ?? 'unknown');

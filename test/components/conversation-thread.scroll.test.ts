@@ -242,6 +242,15 @@ describe('<conversation-thread> scrolling', () => {
       await el.updateComplete;
       expect(liveRegion(el)).to.equal('2 new messages from Ada Lovelace');
     });
+
+    it('announces only the start of a very long message', async () => {
+      const { el, adapter, store } = await renderThread({ messages: messages(5) });
+      await receive(el, adapter, store, 'word '.repeat(20_000));
+      const said = liveRegion(el);
+      expect(said.startsWith('New message from Ada Lovelace: word word')).to.equal(true);
+      expect(said.length).to.be.below(400);
+      expect(said.endsWith('…')).to.equal(true);
+    });
   });
 
   describe('opening', () => {

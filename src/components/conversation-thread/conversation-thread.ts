@@ -124,6 +124,14 @@ function toError(error: unknown, dialect: string): InboxError {
   return new InboxError({ kind: 'server', message: String(error), dialect, cause: error });
 }
 
+/** The first ~300 characters of a message, cut at a word, for the polite live region. */
+function clampForSpeech(text: string, max = 300): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /**
  * The messages of one conversation, oldest first, as a virtualized log: day
  * separators, inbound and outbound sides, grouping, an unread divider, delivery
@@ -451,7 +459,11 @@ export class ConversationThread extends InboxElement {
     let text: string;
     if (inbound.length === 1) {
       const m = inbound[0];
-      const content = m.kind === 'text' || m.kind === 'template' ? plainText(m.text ?? '') : this.kindLabel(m);
+      // a screen reader hears the start of a long message, not all of it
+      const content =
+        m.kind === 'text' || m.kind === 'template'
+          ? clampForSpeech(plainText((m.text ?? '').slice(0, 2000)))
+          : this.kindLabel(m);
       text = formatString(s.announceMessage, { name, text: content });
     } else {
       text = plural(lang, { one: s.announceMessagesOne, other: s.announceMessagesOther }, inbound.length, { name });

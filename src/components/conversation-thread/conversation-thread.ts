@@ -159,6 +159,7 @@ function clampForSpeech(text: string, max = 300): string {
  * @csspart failed - An outbound message that was not delivered.
  * @csspart bubble - A message bubble.
  * @csspart text - A message's (formatted) text.
+ * @csspart text-toggle - The "Show full message" / "Show less" button under a message longer than 4,096 characters.
  * @csspart media - An image, video, audio player, document link or location.
  * @csspart template - A template message: its name and rendered text.
  * @csspart placeholder - A labelled placeholder for content that cannot be shown.

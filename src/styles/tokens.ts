@@ -31,7 +31,7 @@ export const COLOR_TOKENS = {
   'color-warning': ['#8a5a00', '#ffcf66'],
   'color-warning-surface': ['#fff4d6', '#3a2f12'],
   'color-success': ['#0b7a5c', '#25c08f'],
-  'color-link': ['#0b57d0', '#8ab4f8'],
+  'color-link': ['#0b57d0', '#a8c7fa'],
   'color-skeleton': ['#e6e9ec', '#26343c'],
 } as const;
 

@@ -80,6 +80,17 @@ export function canOfferRetry(error: InboxError): boolean {
   return error.retryable || error.kind === 'unauthorized' || error.kind === 'conflict';
 }
 
+/** An InboxError as is; anything else thrown becomes a `server` InboxError keeping it as `cause`. */
+export function toInboxError(error: unknown, dialect: DialectId): InboxError {
+  if (isInboxError(error)) return error;
+  return new InboxError({
+    kind: 'server',
+    message: error instanceof Error ? error.message : String(error),
+    dialect,
+    cause: error,
+  });
+}
+
 /** True for a cancelled request: not an error to show or report. */
 export function isAbortError(value: unknown): boolean {
   return (value as { name?: unknown } | null)?.name === 'AbortError';

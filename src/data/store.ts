@@ -14,7 +14,7 @@
  * It knows nothing of Lit or the DOM beyond `document.visibilityState`.
  */
 import type { InboxDataSource } from './data-source.js';
-import { InboxError, isAbortError, isInboxError } from './errors.js';
+import { InboxError, isAbortError, toInboxError } from './errors.js';
 import { MessageIndex, parseTime } from './message-index.js';
 import type {
   Agent,
@@ -209,16 +209,6 @@ function matchesSearch(c: Conversation, term: string): boolean {
   return [c.contact.displayName, c.contact.phone, c.lastMessage?.text]
     .filter((s): s is string => typeof s === 'string')
     .some((s) => s.toLocaleLowerCase().includes(t));
-}
-
-function toInboxError(error: unknown, dialect: string): InboxError {
-  if (isInboxError(error)) return error;
-  return new InboxError({
-    kind: 'server',
-    message: error instanceof Error ? error.message : String(error),
-    dialect,
-    cause: error,
-  });
 }
 
 function emptyThread(): ThreadRecord {

@@ -3,10 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { httpUrl } from '../../adapters/shared/lenient.js';
+import { ConversationFetchController } from '../../controllers/conversation-fetch-controller.js';
 import { InboxContextController } from '../../controllers/inbox-context-controller.js';
 import type { InboxTheme } from '../../data/context.js';
 import type { InboxDataSource } from '../../data/data-source.js';
-import { canOfferRetry, InboxError, isAbortError, isInboxError } from '../../data/errors.js';
+import { canOfferRetry, InboxError, isAbortError, toInboxError } from '../../data/errors.js';
 import type { Agent, Conversation } from '../../data/models.js';
 import type { InboxStore, StoreChangeDetail } from '../../data/store.js';
 import { formatString, memoStrings, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
@@ -42,16 +43,6 @@ const pickerStrings = memoStrings(ASSIGNEE_PICKER_STRINGS, (defaults, overrides)
   }
   return merged;
 });
-
-function toInboxError(error: unknown, dialect: string): InboxError {
-  if (isInboxError(error)) return error;
-  return new InboxError({
-    kind: 'server',
-    message: error instanceof Error ? error.message : String(error),
-    dialect,
-    cause: error,
-  });
-}
 
 const chevronIcon = svg`<path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`;
 const checkIcon = svg`<path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`;
@@ -123,8 +114,7 @@ export class AssigneePicker extends InboxElement {
   /** The last failed assignment by conversation id. */
   private readonly failures = new Map<string, AssignFailure>();
   /** Conversations this element asked the store for (`dialect:id`). */
-  private readonly requested = new Set<string>();
-  private readonly fetching = new Set<string>();
+  private readonly conversationFetch = new ConversationFetchController(this);
   private activeKey: string | null = null;
   /** The conversation key the popup was opened for. */
   private openKey: string | null = null;
@@ -177,7 +167,7 @@ export class AssigneePicker extends InboxElement {
     if (key !== this.activeKey) {
       this.activeKey = key;
       this.announcement = '';
-      if (store && id) this.ensureConversation(store, id);
+      if (store && id) this.conversationFetch.ensure(store, id);
     }
     if (this.open && (key !== this.openKey || !store || !id)) this.closePopup(false);
     if (store && id && this.canAssign(store) && store.getAgentsState().status === 'idle') this.loadAgents(store, false);
@@ -250,7 +240,7 @@ export class AssigneePicker extends InboxElement {
     const store = this.ctx.store;
     const id = this.currentId;
     if (!store || !id) return 'initial';
-    if (this.fetching.has(`${store.dialect}:${id}`)) return 'loading';
+    if (this.conversationFetch.isFetching(store, id)) return 'loading';
     if (this.failures.has(id)) return 'error';
     if (!this.canAssign(store)) return 'ready';
     const agents = store.getAgentsState();
@@ -300,28 +290,6 @@ export class AssigneePicker extends InboxElement {
   }
 
   // ---- loading -------------------------------------------------------------------------
-
-  private ensureConversation(store: InboxStore, id: string): void {
-    const token = `${store.dialect}:${id}`;
-    if (store.getConversation(id) || !store.capabilities.getConversation || !store.source.getConversation) return;
-    if (this.requested.has(token)) return;
-    this.requested.add(token);
-    this.fetching.add(token);
-    store
-      .fetchConversation(id)
-      .catch((error: unknown) => {
-        if (isAbortError(error)) return;
-        this.emit('inbox-error', {
-          operation: 'conversation',
-          error: toInboxError(error, store.dialect),
-          conversationId: id,
-        });
-      })
-      .finally(() => {
-        this.fetching.delete(token);
-        this.requestUpdate();
-      });
-  }
 
   private loadAgents(store: InboxStore, force: boolean): void {
     const joined = !force && store.getAgentsState().status === 'loading';
@@ -633,7 +601,7 @@ export class AssigneePicker extends InboxElement {
     const conversation = store.getConversation(id);
     const assignee = this.assigneeOf(conversation);
     const disabled = !this.canAssign(store);
-    const loading = this.fetching.has(`${store.dialect}:${id}`);
+    const loading = this.conversationFetch.isFetching(store, id);
     const busy = this.pending.has(id);
     const me = store.currentUserId;
     const name = loading

@@ -2,10 +2,11 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ConversationFetchController } from '../../controllers/conversation-fetch-controller.js';
 import { InboxContextController } from '../../controllers/inbox-context-controller.js';
 import type { InboxTheme } from '../../data/context.js';
 import type { InboxDataSource } from '../../data/data-source.js';
-import { canOfferRetry, InboxError, isAbortError, isInboxError } from '../../data/errors.js';
+import { canOfferRetry, InboxError, toInboxError } from '../../data/errors.js';
 import type { Conversation } from '../../data/models.js';
 import type { ConversationAction, InboxStore, StoreChangeDetail } from '../../data/store.js';
 import { memoStrings, mergeStrings } from '../../internal/i18n.js';
@@ -54,16 +55,6 @@ const actionsStrings = memoStrings(INBOX_CONVERSATION_ACTIONS_STRINGS, (defaults
   }
   return merged;
 });
-
-function toInboxError(error: unknown, dialect: string): InboxError {
-  if (isInboxError(error)) return error;
-  return new InboxError({
-    kind: 'server',
-    message: error instanceof Error ? error.message : String(error),
-    dialect,
-    cause: error,
-  });
-}
 
 const ICONS: Record<ConversationAction, ReturnType<typeof svg>> = {
   close: svg`<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M5.25 8.25l1.9 1.9 3.6-4" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>`,
@@ -117,8 +108,7 @@ export class InboxConversationActions extends InboxElement {
   private readonly busy = new Map<string, ConversationAction>();
   /** The last failed action by conversation id. */
   private readonly failures = new Map<string, ActionFailure>();
-  private readonly requested = new Set<string>();
-  private readonly fetching = new Set<string>();
+  private readonly conversationFetch = new ConversationFetchController(this);
   private activeKey: string | null = null;
   /** The slot whose button had focus when its action started (focus is kept on the row of buttons). */
   private focusAfter?: { conversationId: string; slot?: ActionSlot };
@@ -153,7 +143,7 @@ export class InboxConversationActions extends InboxElement {
       this.activeKey = key;
       this.announcement = '';
       this.resolution = this.resolutions[0] ?? '';
-      if (store && id) this.ensureConversation(store, id);
+      if (store && id) this.conversationFetch.ensure(store, id);
     }
     if (changed.has('resolutions') && !this.resolutions.includes(this.resolution)) {
       this.resolution = this.resolutions[0] ?? '';
@@ -185,7 +175,7 @@ export class InboxConversationActions extends InboxElement {
     const store = this.ctx.store;
     const id = this.currentId;
     if (!store || !id) return 'initial';
-    if (this.fetching.has(`${store.dialect}:${id}`)) return 'loading';
+    if (this.conversationFetch.isFetching(store, id)) return 'loading';
     if (this.failures.has(id)) return 'error';
     return this.slots(store, id).length ? 'ready' : 'empty';
   }
@@ -222,28 +212,6 @@ export class InboxConversationActions extends InboxElement {
       if (action && this.supports(store, action)) out.push({ slot, action, busy: busy(slot) !== undefined });
     }
     return out;
-  }
-
-  private ensureConversation(store: InboxStore, id: string): void {
-    const token = `${store.dialect}:${id}`;
-    if (store.getConversation(id) || !store.capabilities.getConversation || !store.source.getConversation) return;
-    if (this.requested.has(token)) return;
-    this.requested.add(token);
-    this.fetching.add(token);
-    store
-      .fetchConversation(id)
-      .catch((error: unknown) => {
-        if (isAbortError(error)) return;
-        this.emit('inbox-error', {
-          operation: 'conversation',
-          error: toInboxError(error, store.dialect),
-          conversationId: id,
-        });
-      })
-      .finally(() => {
-        this.fetching.delete(token);
-        this.requestUpdate();
-      });
   }
 
   // ---- running actions ------------------------------------------------------------------

@@ -2,10 +2,11 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DraftController } from '../../controllers/draft-controller.js';
+import { ConversationFetchController } from '../../controllers/conversation-fetch-controller.js';
 import { InboxContextController } from '../../controllers/inbox-context-controller.js';
 import type { InboxTheme } from '../../data/context.js';
 import type { InboxDataSource } from '../../data/data-source.js';
-import { InboxError, isAbortError, isInboxError } from '../../data/errors.js';
+import { InboxError, isAbortError, toInboxError } from '../../data/errors.js';
 import type { Message, SendRequest, SendTemplate, SendText, Template } from '../../data/models.js';
 import { lastInboundAt, serviceWindow } from '../../data/service-window.js';
 import { createClientRef, type InboxStore, type StoreChangeDetail } from '../../data/store.js';
@@ -60,16 +61,6 @@ const composerStrings = memoStrings(MESSAGE_COMPOSER_STRINGS, (defaults, overrid
   if (overrides.sendErrors) merged.sendErrors = { ...defaults.sendErrors, ...overrides.sendErrors };
   return merged;
 });
-
-function toInboxError(error: unknown, dialect: string): InboxError {
-  if (isInboxError(error)) return error;
-  return new InboxError({
-    kind: 'server',
-    message: error instanceof Error ? error.message : String(error),
-    dialect,
-    cause: error,
-  });
-}
 
 /**
  * The reply box of a conversation: multiline text with the dialect's length
@@ -129,7 +120,8 @@ export class MessageComposer extends InboxElement {
   private templatesStore?: InboxStore;
   private tickTimer?: ReturnType<typeof setInterval>;
   private focusTemplatesNext = false;
-  private readonly requestedConversations = new WeakMap<InboxStore, Set<string>>();
+  /** Fetches the shown conversation when nothing has loaded it, so its window is known. */
+  private readonly conversationFetch = new ConversationFetchController(this);
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('select') private picker?: HTMLSelectElement;
@@ -180,7 +172,7 @@ export class MessageComposer extends InboxElement {
     const key = store && id ? `${store.dialect}:${id}` : null;
     if (key !== this.activeKey) this.switchConversation(store, id, key);
     if (store && id) {
-      this.ensureConversation(store, id);
+      this.conversationFetch.ensure(store, id);
       this.dropResolvedFailure(store, id);
     }
     if (store && this.mode === 'template' && this.templatesStore !== store) this.loadTemplates(store);
@@ -288,23 +280,6 @@ export class MessageComposer extends InboxElement {
     this.validation = undefined;
     this.templateChosen = false;
     this.resetTemplateForm();
-  }
-
-  /** Fetches the conversation once per store when nothing has loaded it, so its window is known. */
-  private ensureConversation(store: InboxStore, id: string): void {
-    if (store.getConversation(id) || !store.capabilities.getConversation) return;
-    let requested = this.requestedConversations.get(store);
-    if (!requested) this.requestedConversations.set(store, (requested = new Set()));
-    if (requested.has(id)) return;
-    requested.add(id);
-    store.fetchConversation(id).catch((error: unknown) => {
-      if (isAbortError(error)) return;
-      this.emit('inbox-error', {
-        operation: 'conversation',
-        error: toInboxError(error, store.dialect),
-        conversationId: id,
-      });
-    });
   }
 
   private resetTemplateForm(): void {

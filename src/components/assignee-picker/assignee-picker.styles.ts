@@ -173,24 +173,6 @@ export default css`
   .error-text {
     flex: 1 1 12rem;
   }
-  .error-actions {
-    display: inline-flex;
-    gap: ${token('space-s')};
-  }
-
-  .link-button {
-    margin: 0;
-    padding: ${token('space-xxs')} ${token('space-xs')};
-    border: 0;
-    border-radius: ${token('radius-s')};
-    background: none;
-    color: inherit;
-    font-size: ${token('font-size-s')};
-    font-weight: ${token('font-weight-strong')};
-    text-decoration: underline;
-    text-underline-offset: 2px;
-    cursor: pointer;
-  }
 
   /* ---- popup -------------------------------------------------------------------- */
 

@@ -14,6 +14,7 @@ import { formatString, memoStrings, mergeStrings, plural, resolveLang } from '..
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { filterAgents, foldForSearch, initials } from './agent-search.js';
+import { inlineActionStyles } from '../../styles/inline-actions.js';
 import styles from './assignee-picker.styles.js';
 import { ASSIGNEE_PICKER_STRINGS, type AssigneePickerStrings } from './assignee-picker.strings.js';
 
@@ -103,7 +104,7 @@ function icon(content: ReturnType<typeof svg>, cls = 'icon'): TemplateResult {
  * @fires inbox-error - Assigning (operation `assign` / `unassign`), loading the agents (`agents`) or the conversation (`conversation`) failed. Detail: `{ operation, error, conversationId }`.
  */
 export class AssigneePicker extends InboxElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, inlineActionStyles, styles];
 
   private readonly ctx = new InboxContextController(this, {
     relevant: (change) => this.isRelevant(change),

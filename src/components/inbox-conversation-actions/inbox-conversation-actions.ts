@@ -12,6 +12,7 @@ import type { ConversationAction, InboxStore, StoreChangeDetail } from '../../da
 import { memoStrings, mergeStrings } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
+import { inlineActionStyles } from '../../styles/inline-actions.js';
 import styles from './inbox-conversation-actions.styles.js';
 import {
   INBOX_CONVERSATION_ACTIONS_STRINGS,
@@ -98,7 +99,7 @@ const ICONS: Record<ConversationAction, ReturnType<typeof svg>> = {
  * @fires inbox-error - An action failed (operation `close`, `archive`, `unarchive`, `mark-read` or `mark-unread`), or the conversation could not be loaded (`conversation`). Detail: `{ operation, error, conversationId }`.
  */
 export class InboxConversationActions extends InboxElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, inlineActionStyles, styles];
 
   private readonly ctx = new InboxContextController(this, {
     relevant: (change) => this.isRelevant(change),

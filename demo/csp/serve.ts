@@ -103,6 +103,7 @@ export async function startCspDemo(options: CspDemoOptions = {}): Promise<CspDem
   const assets = await bundle();
   const page = readFileSync(resolve(HERE, 'index.html'));
   const css = readFileSync(resolve(HERE, 'csp-demo.css'));
+  const demoCss = readFileSync(resolve(HERE, '../demo.css'));
   const distBundle = resolve(ROOT, 'dist/inbox-elements.bundle.js');
 
   const send = (res: ServerResponse, status: number, type: string, body?: Uint8Array | string) => {
@@ -121,6 +122,7 @@ export async function startCspDemo(options: CspDemoOptions = {}): Promise<CspDem
     if (path.startsWith('/ref/')) return api(req, res);
     if (path === '/' || path === '/index.html') return send(res, 200, TYPES['.html'], page);
     if (path === '/csp-demo.css') return send(res, 200, TYPES['.css'], css);
+    if (path === '/demo.css') return send(res, 200, TYPES['.css'], demoCss);
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon');
     const asset = assets.get(path);
     if (asset) return send(res, 200, TYPES['.js'], asset);

@@ -20,25 +20,33 @@ function plainSummary() {
   return {
     onTestRunFinished({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0 };
-      const walk = (suite) => {
+      const failures = [];
+      const walk = (suite, file, path) => {
         for (const test of suite?.tests ?? []) {
           if (test.skipped) counts.skipped++;
           else if (test.passed) counts.passed++;
-          else counts.failed++;
+          else {
+            counts.failed++;
+            failures.push(`${file} › ${[...path, test.name].join(' › ')}: ${test.error?.message ?? 'failed'}`);
+          }
         }
-        for (const child of suite?.suites ?? []) walk(child);
+        for (const child of suite?.suites ?? []) walk(child, file, [...path, child.name]);
       };
       let broken = 0;
       for (const session of sessions) {
-        walk(session.testResults);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) broken++;
+        const file = session.testFile.replace(process.cwd() + '/', '');
+        walk(session.testResults, file, []);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          broken++;
+          for (const error of session.errors) failures.push(`${file} (the whole file): ${error.message ?? error}`);
+        }
       }
       counts.failed += broken;
       const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
       process.stdout.write(`\nunit: ${line}\n`);
       if (process.env.INBOX_SUMMARY_FILE) {
         import('node:fs').then(({ writeFileSync }) =>
-          writeFileSync(process.env.INBOX_SUMMARY_FILE, JSON.stringify(counts)),
+          writeFileSync(process.env.INBOX_SUMMARY_FILE, JSON.stringify({ ...counts, failures })),
         );
       }
     },

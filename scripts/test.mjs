@@ -16,6 +16,8 @@ const runStories = only.length === 0 || only.includes('stories');
 const runNode = only.length === 0 || only.includes('node');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Names of failed tests, repeated just above the last line so a CI log's tail shows them. */
+const failures = [];
 let exitCode = 0;
 
 function run(label, command, args, extraEnv) {
@@ -33,6 +35,7 @@ if (runUnit) {
     totals.passed += c.passed;
     totals.failed += c.failed;
     totals.skipped += c.skipped;
+    failures.push(...(c.failures ?? []));
   } else if (status !== 0) {
     totals.failed += 1;
   }
@@ -54,6 +57,15 @@ if (runStories) {
     totals.passed += r.numPassedTests ?? 0;
     totals.failed += r.numFailedTests ?? 0;
     totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    for (const suite of r.testResults ?? []) {
+      const file = String(suite.name ?? '').replace(process.cwd() + '/', '');
+      for (const test of suite.assertionResults ?? []) {
+        if (test.status === 'failed') failures.push(`${file} › ${test.fullName ?? test.title}: ${(test.failureMessages ?? [])[0]?.split('\n')[0] ?? ''}`);
+      }
+      if (suite.status === 'failed' && (suite.assertionResults ?? []).every((t) => t.status !== 'failed')) {
+        failures.push(`${file} (the whole file): ${String(suite.message ?? '').split('\n')[0]}`);
+      }
+    }
     if ((r.numFailedTestSuites ?? 0) > 0 && (r.numFailedTests ?? 0) === 0) totals.failed += r.numFailedTestSuites;
   } else if (status !== 0) {
     totals.failed += 1;
@@ -76,9 +88,14 @@ if (runNode) {
   if (result.status !== 0) {
     exitCode = 1;
     if (count('fail') === 0) totals.failed += 1;
+    for (const m of (result.stdout ?? '').matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`test/security/csp-demo.node-test.ts › ${m[1]}`);
   }
 }
 
 if (totals.failed > 0) exitCode = 1;
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const failure of failures) console.log(`  ✗ ${failure}`);
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);

@@ -8,6 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
+import { minifyLiterals } from './scripts/vite-minify-literals.js';
+
 const root = import.meta.dirname;
 
 function entries(): Record<string, string> {
@@ -55,7 +57,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       publicDir: false,
-      plugins: [leaveOutMemoryAdapter()],
+      plugins: [leaveOutMemoryAdapter(), minifyLiterals()],
       build: {
         minify: true,
         emptyOutDir: false,
@@ -71,6 +73,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
+    plugins: [minifyLiterals()],
     build: {
       target: 'es2022',
       sourcemap: true,

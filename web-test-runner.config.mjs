@@ -1,5 +1,6 @@
 // Unit, adapter and element tests in Debian's headless Chromium.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -60,9 +61,17 @@ export default {
   testsFinishTimeout: 240_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   middleware: [
-    (ctx, next) => {
-      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
-      return next();
+    async (ctx, next) => {
+      if (ctx.path !== '/mockServiceWorker.js') return next();
+      // Two test files run at once on one origin and share MSW's service worker. As shipped, the
+      // worker unregisters itself when its last page closes, and that can land while the other
+      // page is registering it (its `before` hook then times out). Under test it stays registered.
+      ctx.type = 'text/javascript';
+      ctx.set('Service-Worker-Allowed', '/');
+      ctx.body = (await readFile(new URL('./public/mockServiceWorker.js', import.meta.url), 'utf8')).replace(
+        'self.registration.unregister()',
+        '/* kept registered under test */',
+      );
     },
   ],
   testFramework: { config: { timeout: 10_000 } },

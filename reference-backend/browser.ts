@@ -55,15 +55,33 @@ export function startReferenceBackend(options: StartOptions = {}): Promise<Brows
   return holder[SINGLETON];
 }
 
+/** The worker answers a control request under `prefix` (else the dev server would, with a 404). */
+async function answers(prefix: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${prefix}/__requests`, { cache: 'no-store' });
+    return response.ok && (response.headers.get('content-type') ?? '').includes('json');
+  } catch {
+    return false;
+  }
+}
+
 async function start(options: StartOptions): Promise<BrowserReferenceBackend> {
   const prefix = (options.prefix ?? '/ref').replace(/\/+$/, '');
   const backend = createReferenceBackend({ db: options.db, prefix, handlers: options.handlers });
   const worker = setupWorker(...referenceBackendHandlers(backend, prefix));
-  await worker.start({
-    quiet: options.quiet ?? true,
-    onUnhandledRequest: 'bypass',
-    serviceWorker: { url: '/mockServiceWorker.js' },
-  });
+  // `start()` can resolve before the worker controls this page's requests (another page of the
+  // origin may be registering or leaving it at the same moment): check, and start again if not
+  for (let attempt = 1; ; attempt++) {
+    await worker.start({
+      quiet: options.quiet ?? true,
+      onUnhandledRequest: 'bypass',
+      serviceWorker: { url: '/mockServiceWorker.js' },
+    });
+    if (await answers(prefix)) break;
+    worker.stop();
+    if (attempt === 3) throw new Error('The reference backend did not take over requests to ' + prefix);
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
   return Object.assign(backend, {
     stop() {
       worker.stop();

@@ -60,7 +60,10 @@ if (runStories) {
     for (const suite of r.testResults ?? []) {
       const file = String(suite.name ?? '').replace(process.cwd() + '/', '');
       for (const test of suite.assertionResults ?? []) {
-        if (test.status === 'failed') failures.push(`${file} › ${test.fullName ?? test.title}: ${(test.failureMessages ?? [])[0]?.split('\n')[0] ?? ''}`);
+        if (test.status === 'failed')
+          failures.push(
+            `${file} › ${test.fullName ?? test.title}: ${(test.failureMessages ?? [])[0]?.split('\n')[0] ?? ''}`,
+          );
       }
       if (suite.status === 'failed' && (suite.assertionResults ?? []).every((t) => t.status !== 'failed')) {
         failures.push(`${file} (the whole file): ${String(suite.message ?? '').split('\n')[0]}`);
@@ -88,7 +91,8 @@ if (runNode) {
   if (result.status !== 0) {
     exitCode = 1;
     if (count('fail') === 0) totals.failed += 1;
-    for (const m of (result.stdout ?? '').matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`test/security/csp-demo.node-test.ts › ${m[1]}`);
+    for (const m of (result.stdout ?? '').matchAll(/^\s*not ok \d+ - (.*)$/gm))
+      failures.push(`test/security/csp-demo.node-test.ts › ${m[1]}`);
   }
 }
 

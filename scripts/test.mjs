@@ -2,7 +2,7 @@
 // tests (web-test-runner), then story tests (Storybook + axe through Vitest).
 // Ends with one plain line: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
@@ -76,9 +76,16 @@ if (runStories) {
 }
 
 if (runNode) {
-  // the strict-CSP demo page, driven in Chromium from Node (TAP output: "# pass N", "# fail N")
-  console.log('\n▶ strict-CSP page: node --import tsx --test test/security/csp-demo.node-test.ts');
-  const result = spawnSync('node', ['--import', 'tsx', '--test', 'test/security/csp-demo.node-test.ts'], {
+  // the strict-CSP demo page and the built output (test/build), driven in Chromium from Node
+  // (TAP output: "# pass N", "# fail N")
+  const nodeTests = [
+    'test/security/csp-demo.node-test.ts',
+    ...readdirSync('test/build')
+      .filter((f) => f.endsWith('.node-test.ts'))
+      .map((f) => `test/build/${f}`),
+  ];
+  console.log(`\n▶ strict-CSP page and built output: node --import tsx --test ${nodeTests.join(' ')}`);
+  const result = spawnSync('node', ['--import', 'tsx', '--test', ...nodeTests], {
     env,
     encoding: 'utf8',
   });
@@ -91,8 +98,7 @@ if (runNode) {
   if (result.status !== 0) {
     exitCode = 1;
     if (count('fail') === 0) totals.failed += 1;
-    for (const m of (result.stdout ?? '').matchAll(/^\s*not ok \d+ - (.*)$/gm))
-      failures.push(`test/security/csp-demo.node-test.ts › ${m[1]}`);
+    for (const m of (result.stdout ?? '').matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`node --test › ${m[1]}`);
   }
 }
 

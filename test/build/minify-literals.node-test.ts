@@ -16,6 +16,7 @@ import {
   findLitTemplates,
   minifyCssParts,
   minifyHtmlParts,
+  minifyLiteralsInModule,
   minifyTemplate,
   type LitTemplate,
 } from '../../scripts/vite-minify-literals.js';
@@ -94,6 +95,38 @@ describe('minifyHtmlParts', () => {
   it('leaves a template alone when it does not end in text', () => {
     assert.equal(minifyHtmlParts(['<p title="', '']), null);
     assert.equal(minifyHtmlParts(['<p ', '']), null);
+  });
+});
+
+describe('minifyLiteralsInModule', () => {
+  it("rewrites only the templates tagged with Lit's own css/html/svg, under any local name, with a source map", () => {
+    const code = [
+      "import { css as style, html } from 'lit';",
+      "import { html as other } from './elsewhere.js';",
+      'export const a = style`\n  .a {\n    color: red;\n  }\n`;',
+      'export const b = html`\n  <p>  ${a}  </p>\n`;',
+      'export const c = other`\n  <p>  x  </p>\n`;',
+      'export const d = `\n  <p>  plain  </p>\n`;',
+    ].join('\n');
+    const result = minifyLiteralsInModule(code, '/src/x.ts');
+    assert.ok(result);
+    assert.equal(
+      result.code,
+      [
+        "import { css as style, html } from 'lit';",
+        "import { html as other } from './elsewhere.js';",
+        'export const a = style`.a{color:red}`;',
+        'export const b = html`\n<p> ${a} </p>\n`;',
+        'export const c = other`\n  <p>  x  </p>\n`;',
+        'export const d = `\n  <p>  plain  </p>\n`;',
+      ].join('\n'),
+    );
+    assert.deepEqual(result.map.sources, ['/src/x.ts']);
+    assert.ok(result.map.mappings.length > 0);
+    assert.equal(
+      minifyLiteralsInModule("import { html } from 'lit';\nexport const e = html`<p>x</p>`;", '/src/y.ts'),
+      null,
+    );
   });
 });
 

@@ -121,6 +121,11 @@ describe('<message-composer> service window', () => {
       await fill(el, 1, '1042');
       const preview = part(el, 'template-preview')!.textContent.replace(/\s+/g, ' ');
       expect(preview).to.contain('Hi Amelia, your order 1042 is on its way.');
+      // the bubble keeps white space (pre-wrap): it holds the message and nothing of the markup's own
+      const bubble = part(el, 'template-preview')!.querySelector('.preview-bubble')!;
+      expect(bubble.textContent).to.equal(
+        'Hi Amelia, your order 1042 is on its way. Reply to this message if you have any questions.',
+      );
       const fired = oneEvent(el, 'inbox-message-send');
       part<HTMLButtonElement>(el, 'send')!.click();
       const event = (await fired) as CustomEvent<InboxMessageSendDetail>;

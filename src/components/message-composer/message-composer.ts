@@ -758,6 +758,15 @@ export class MessageComposer extends InboxElement {
     const problems = validateTemplate(template, this.values, sendMode);
     const labels = new Map(fields.map((f) => [f.key, f.label || formatString(s.variableLabel, { key: f.key })]));
     const problemText = (p: TemplateProblem) => (p === 'required' ? s.variableRequired : s.variablePattern);
+    const preview = previewSegments(template, this.values, sendMode).map((seg) =>
+      seg.key === undefined
+        ? seg.text
+        : seg.filled
+          ? html`<span class="filled">${seg.value}</span>`
+          : html`<span class="placeholder"
+              >${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span
+            >`,
+    );
     return html`
       ${
         fields.length
@@ -815,17 +824,8 @@ export class MessageComposer extends InboxElement {
       }
       <figure part="template-preview" class="preview">
         <figcaption class="label">${s.preview}</figcaption>
-        <p class="preview-bubble" dir="auto">
-          ${previewSegments(template, this.values, sendMode).map((seg) =>
-            seg.key === undefined
-              ? seg.text
-              : seg.filled
-                ? html`<span class="filled">${seg.value}</span>`
-                : html`<span class="placeholder"
-                    >${labels.has(seg.key) ? `[${labels.get(seg.key)}]` : `{{${seg.key}}}`}</span
-                  >`,
-          )}
-        </p>
+        <!-- the bubble is white-space: pre-wrap: nothing but the preview inside it -->
+        <p class="preview-bubble" dir="auto">${preview}</p>
       </figure>
       <div class="template-actions">
         <button part="send" class="send-template" type="submit">

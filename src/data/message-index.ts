@@ -138,6 +138,16 @@ export class MessageIndex {
   ordered(extra: readonly Message[] = []): Message[] {
     this.flush();
     const placed = this.sorted;
+    if (!extra.length) {
+      const out = new Array<Message>(placed.length);
+      const times = new Float64Array(placed.length);
+      for (let i = 0; i < placed.length; i++) {
+        times[i] = placed[i].parsed;
+        out[i] = placed[i].message;
+      }
+      timesOf.set(out, times);
+      return out;
+    }
     const more = extra.map((message) => entryOf(message.id, message)).sort(byEntry);
     const n = placed.length + more.length;
     const out = new Array<Message>(n);
@@ -172,7 +182,11 @@ export class MessageIndex {
     this.added = [];
     // pages usually arrive in order already
     let ordered = true;
-    for (let i = 1; i < batch.length && ordered; i++) ordered = byEntry(batch[i - 1], batch[i]) <= 0;
+    for (let i = 1; i < batch.length && ordered; i++) {
+      const a = batch[i - 1];
+      const b = batch[i];
+      ordered = a.time < b.time || (a.time === b.time && a.id <= b.id);
+    }
     if (!ordered) batch.sort(byEntry);
     this.sorted = mergeRuns(this.sorted, batch);
   }

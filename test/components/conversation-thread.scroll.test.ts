@@ -1,4 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { ConversationThread } from '../../src/components/conversation-thread/conversation-thread.js';
 import { buildRows } from '../../src/components/conversation-thread/thread-rows.js';
 import type { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
@@ -15,6 +16,7 @@ import {
   messages,
   offsetInLog,
   renderThread,
+  row,
   scrollLogTo,
   shadow,
 } from './conversation-thread.helpers.js';
@@ -266,6 +268,82 @@ describe('<conversation-thread> scrolling', () => {
       const divider = shadow(el).querySelector('[part="unread-divider"]')!.parentElement!;
       expect(offsetInLog(el, divider)).to.be.closeTo(0, 1);
       expect(isAtBottom(logOf(el))).to.equal(false);
+    });
+  });
+
+  describe('opening a long thread', () => {
+    const TOTAL = 2_000;
+    /** The row index the newest message has: below TOTAL while only the newest rows are built. */
+    const newestIndex = (el: ConversationThread) =>
+      Number(row(el, `m${String(TOTAL - 1).padStart(5, '0')}`)?.dataset.index);
+    const newestInView = (el: ConversationThread) => {
+      const newest = row(el, `m${String(TOTAL - 1).padStart(5, '0')}`);
+      return newest !== null && isAtBottom(logOf(el));
+    };
+
+    it('shows the newest messages first, then builds the older rows without moving the view', async function () {
+      this.timeout(20_000);
+      const { el, store } = await renderThread({
+        messages: messages(TOTAL),
+        adapter: { messagePageSize: TOTAL },
+        settle: false,
+      });
+      await waitUntil(() => newestInView(el), 'the newest message is not in view');
+      const log = logOf(el);
+      expect(newestIndex(el), 'rows of the newest messages only').to.be.below(TOTAL);
+      // every frame until it all settles: the newest message's row index and its offset in the log
+      const frames: Array<{ index: number; offset: number }> = [];
+      let watching = true;
+      const watch = () => {
+        const newest = row(el, `m${String(TOTAL - 1).padStart(5, '0')}`);
+        if (newest) frames.push({ index: Number(newest.dataset.index), offset: offsetInLog(el, newest) });
+        if (watching) requestAnimationFrame(watch);
+      };
+      watch();
+      await el.scrollSettled;
+      watching = false;
+      expect(newestIndex(el), 'a row for every message, a day row and the top row').to.be.at.least(TOTAL);
+      const built = frames.findIndex((f) => f.index >= TOTAL);
+      expect(built, 'the older rows were built after the first frames').to.be.above(0);
+      // the frame that shows every row shows the newest message where the frame before did
+      expect(frames[built].offset).to.be.closeTo(frames[built - 1].offset, 1);
+      expect(isAtBottom(log)).to.equal(true);
+      expect(store.getThreadState('c1').messages).to.have.length(TOTAL);
+
+      await scrollLogTo(el, 0);
+      await waitUntil(() => shadow(el).querySelector('[part="older"]'), 'the top row is not rendered');
+      expect(shadow(el).querySelector('[part="older"]')!.textContent).to.contain('Start of the conversation');
+      await expect(el).to.be.accessible();
+    });
+
+    it('builds every row at once when the reader starts using the keyboard', async function () {
+      this.timeout(20_000);
+      const { el } = await renderThread({
+        messages: messages(TOTAL),
+        adapter: { messagePageSize: TOTAL },
+        settle: false,
+      });
+      await waitUntil(() => newestInView(el), 'the newest message is not in view');
+      expect(newestIndex(el)).to.be.below(TOTAL);
+      // Home right away: it must reach the start of the conversation, not the oldest of the newest rows
+      logOf(el).focus();
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => shadow(el).querySelector('[part="older"]'), 'Home did not reach the start');
+      expect(shadow(el).querySelector('[part="older"]')!.textContent).to.contain('Start of the conversation');
+    });
+
+    it('opens at an unread divider further back than the newest rows', async function () {
+      this.timeout(20_000);
+      const many = messages(TOTAL, (i) => ({ direction: i >= TOTAL - 600 ? 'inbound' : 'outbound' }));
+      const { el } = await renderThread({
+        messages: many,
+        adapter: { messagePageSize: TOTAL },
+        conversation: { unreadCount: 500 },
+      });
+      await layoutSettled(el);
+      const divider = shadow(el).querySelector('[part="unread-divider"]')!.parentElement!;
+      expect(offsetInLog(el, divider)).to.be.closeTo(0, 1);
+      expect(divider.nextElementSibling?.textContent).to.contain(`Message ${TOTAL - 500}`);
     });
   });
 });

@@ -96,6 +96,23 @@ function nextFrame(): Promise<void> {
   });
 }
 
+/**
+ * A long thread opens with the rows of its newest messages only (this many, or
+ * more to reach the unread divider); the rows of the older ones are built when
+ * the browser is next idle, or at once when the reader starts using the keyboard.
+ */
+const FIRST_ROWS = 200;
+
+/** Runs `run` when the browser is next idle (soon regardless); returns a cancel function. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 250 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 50);
+  return () => clearTimeout(timer);
+}
+
 /** True when two message lists would render the same rows. */
 function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {
   if (a.length !== b.length) return false;
@@ -117,6 +134,24 @@ function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Where the rows of a thread that just opened begin: 0 (every message) for a
+ * short thread, else the newest `FIRST_ROWS` messages, reaching back to the
+ * unread divider's message when it is older.
+ */
+function firstRowsFrom(messages: readonly Message[], unreadKey: string | undefined): number {
+  if (messages.length <= FIRST_ROWS * 2) return 0;
+  let from = messages.length - FIRST_ROWS;
+  if (unreadKey) {
+    let i = messages.length - 1;
+    while (i >= 0 && messageKey(messages[i]) !== unreadKey) i--;
+    if (i < 0) return 0;
+    // a few messages of context above the divider
+    from = Math.min(from, Math.max(0, i - 20));
+  }
+  return from < FIRST_ROWS ? 0 : from;
 }
 
 function toError(error: unknown, dialect: string): InboxError {
@@ -223,6 +258,11 @@ export class ConversationThread extends InboxElement {
       result: TemplateResult;
     }
   >();
+  /** The index of the first message the rows show: above 0 while only the newest are built (see `FIRST_ROWS`). */
+  private rowsFrom = 0;
+  private cancelRestOfRows?: () => void;
+  /** Resolves when the rows of every message are built. */
+  private restOfRows?: { promise: Promise<void>; resolve: () => void };
   /** Row index by key, built when first asked for after the rows change. */
   private rowIndexCache?: Map<string, number>;
   private thread?: ThreadState;
@@ -279,6 +319,7 @@ export class ConversationThread extends InboxElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.clockTimer);
     clearTimeout(this.skeletonTimer);
+    this.dropRestOfRows();
     this.release?.();
     this.release = undefined;
     this.watchedStore = undefined;
@@ -294,7 +335,17 @@ export class ConversationThread extends InboxElement {
 
   /** @internal Resolves when scrolling has settled after the last change (for tests and hosts that measure). */
   get scrollSettled(): Promise<void> {
-    return this.updateComplete.then(() => this.anchor.settled);
+    return this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    await this.updateComplete;
+    await this.anchor.settled;
+    while (this.restOfRows) {
+      await this.restOfRows.promise;
+      await this.updateComplete;
+      await this.anchor.settled;
+    }
   }
 
   private get strings(): ConversationThreadStrings {
@@ -365,6 +416,7 @@ export class ConversationThread extends InboxElement {
     this.visit = id ? { id, loaded: false, known: new KnownKeys(), unreadCaptured: false, unreadCount: 0 } : undefined;
     this.messages = undefined;
     this.rows = [];
+    this.dropRestOfRows();
     this.rowBuilder = new ThreadRowsBuilder();
     this.rowIndexCache = undefined;
     this.newCount = 0;
@@ -429,8 +481,16 @@ export class ConversationThread extends InboxElement {
     if (messages.length) v.lastKey = messageKey(messages[messages.length - 1]);
 
     // only the rows from the first changed message on are built again; unchanged rows stay the same objects
-    this.rows = this.rowBuilder.build(messages, { unreadKey: v.unreadKey, unreadCount: v.unreadCount });
+    const from = v.loaded || thread.status !== 'ready' ? 0 : firstRowsFrom(messages, v.unreadKey);
+    this.rows = this.rowBuilder.build(from ? messages.slice(from) : messages, {
+      unreadKey: v.unreadKey,
+      unreadCount: v.unreadCount,
+      // no top row ("start of the conversation", "load older") over a part of the messages
+      start: from === 0,
+    });
     this.rowIndexCache = undefined;
+    if (from) this.scheduleRestOfRows(from);
+    else if (this.rowsFrom) this.dropRestOfRows();
 
     if (!v.loaded) {
       if (!messages.length || thread.status !== 'ready') return;
@@ -449,6 +509,54 @@ export class ConversationThread extends InboxElement {
       this.newCount += fresh.length;
     }
     this.announce(fresh.filter((m) => m.direction === 'inbound'));
+  }
+
+  private scheduleRestOfRows(from: number): void {
+    this.cancelRestOfRows?.();
+    this.rowsFrom = from;
+    if (!this.restOfRows) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.restOfRows = { promise, resolve };
+    }
+    // once the opening scroll has settled (the newest messages painted and holding still), when the browser is idle
+    let cancelled = false;
+    let cancelIdle: (() => void) | undefined;
+    void this.updateComplete
+      .then(() => this.anchor.settled)
+      .then(() => {
+        if (!cancelled) cancelIdle = whenIdle(() => this.buildRestOfRows());
+      });
+    this.cancelRestOfRows = () => {
+      cancelled = true;
+      cancelIdle?.();
+    };
+  }
+
+  /** Builds the rows of the older messages a long thread opened without, keeping what the reader sees in place. */
+  private buildRestOfRows(): void {
+    const v = this.visit;
+    const messages = this.messages;
+    if (!this.rowsFrom || !v || !messages) {
+      this.dropRestOfRows();
+      return;
+    }
+    if (this.anchor.isAtBottom()) this.anchor.stickToBottom();
+    else this.anchor.capture();
+    this.rows = this.rowBuilder.build(messages, { unreadKey: v.unreadKey, unreadCount: v.unreadCount });
+    this.rowIndexCache = undefined;
+    this.dropRestOfRows();
+    this.requestUpdate();
+  }
+
+  /** Forgets the pending build of the older rows (it ran, or the rows were built in full meanwhile). */
+  private dropRestOfRows(): void {
+    this.cancelRestOfRows?.();
+    this.cancelRestOfRows = undefined;
+    this.rowsFrom = 0;
+    const rest = this.restOfRows;
+    this.restOfRows = undefined;
+    rest?.resolve();
   }
 
   /** Announces new inbound messages in the polite live region. */
@@ -576,6 +684,11 @@ export class ConversationThread extends InboxElement {
   }
 
   // ---- keyboard --------------------------------------------------------------
+
+  /** The reader is about to use the log (keys, a scrollbar drag): every row must be there. */
+  private onLogEngaged(): void {
+    if (this.rowsFrom) this.buildRestOfRows();
+  }
 
   private onLogKeydown(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -916,6 +1029,8 @@ export class ConversationThread extends InboxElement {
         tabindex="0"
         @scroll=${this.onScroll}
         @keydown=${this.onLogKeydown}
+        @focusin=${this.onLogEngaged}
+        @pointerdown=${this.onLogEngaged}
       >
         <div class="rows">
           ${virtualize({

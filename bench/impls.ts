@@ -23,7 +23,7 @@ for (const [tag, cls] of Object.entries(ELEMENTS)) {
 }
 
 export type Scenario = 'list' | 'thread';
-export type ImplName = 'ours' | 'bare' | 'vaadin';
+export type ImplName = 'ours' | 'bare' | 'vaadin' | 'chatscope';
 
 export interface Impl {
   /** Creates the element(s) and puts them on the stage; the data loads from here on. */
@@ -234,6 +234,11 @@ export const IMPLS: Record<Scenario, Partial<Record<ImplName, Factory>>> = {
     vaadin: async (n) => {
       await import('@vaadin/message-list/vaadin-message-list.js');
       return vaadinThread(threadSource(n), n);
+    },
+    // React, react-dom and chatscope's stylesheet load on the chatscope pages only
+    chatscope: async (n) => {
+      const { chatscopeThread } = await import('./chatscope.js');
+      return chatscopeThread(threadSource(n), n);
     },
   },
 };

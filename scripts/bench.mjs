@@ -5,7 +5,8 @@
  * interleaved and repeated:
  *
  * - list:   <inbox-list> vs a bare virtualized Lit list, at N conversations;
- * - thread: <conversation-thread> vs the bare list vs <vaadin-message-list>, at N messages;
+ * - thread: <conversation-thread> vs the bare list vs <vaadin-message-list> vs chatscope's React
+ *           MessageList (@chatscope/chat-ui-kit-react), at N messages;
  *
  * first paint, scroll p95 frame time, DOM size and JS heap, plus (threads)
  * append one message and prepend 50 older ones (anchor shift). Every
@@ -15,12 +16,12 @@
  *
  * Defaults: 5 rounds and 1.5 s of scrolling per measurement, which keeps the
  * whole run near 4 minutes on 2 busy cores.
- * Environment: BENCH_QUICK=1 (smoke run: 2 rounds, 1 s scrolls, no vaadin at 10,000), BENCH_ROUNDS, BENCH_SIZES=100,1000,
+ * Environment: BENCH_QUICK=1 (smoke run: 2 rounds, 1 s scrolls, no vaadin or chatscope at 10,000), BENCH_ROUNDS, BENCH_SIZES=100,1000,
  * BENCH_SCROLL_MS (default 1500), BENCH_ONLY=list|thread, BENCH_TRACE=1 (time
  * each step), CHROME_PATH.
  */
 /* global window -- page.evaluate() callbacks run in the page */
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
@@ -40,11 +41,12 @@ const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? (QUICK ? 1000 : 1500));
 const ONLY = process.env.BENCH_ONLY;
 
 /**
- * <vaadin-message-list> is not virtualized: at 10,000 messages it builds 140,000 elements and one
- * measurement takes ~20 s, so it runs in the first rounds only (it is a reference, with no budget).
+ * <vaadin-message-list> and chatscope's MessageList are not virtualized: at 10,000 messages vaadin
+ * builds 140,000 elements and one measurement takes ~20 s, so both run in the first rounds only
+ * (they are references, with no budget).
  */
 const HEAVY_ROUNDS = QUICK ? 0 : 2;
-const isHeavy = (impl, n) => impl === 'vaadin' && n >= 10_000;
+const isHeavy = (impl, n) => (impl === 'vaadin' || impl === 'chatscope') && n >= 10_000;
 
 /** Frames are quantized to ~16.7 ms at 60 Hz: a p95 within this of the baseline counts as equal. */
 const SCROLL_TOLERANCE_MS = 2;
@@ -52,10 +54,15 @@ const FRAME_MS = 16.7;
 
 const SCENARIOS = [
   { name: 'list', impls: ['ours', 'bare'] },
-  { name: 'thread', impls: ['ours', 'bare', 'vaadin'] },
+  { name: 'thread', impls: ['ours', 'bare', 'vaadin', 'chatscope'] },
 ].filter((s) => !ONLY || s.name === ONLY);
 
-const LABELS = { ours: 'ours', bare: 'bare Lit virtualizer', vaadin: '@vaadin/message-list' };
+const LABELS = {
+  ours: 'ours',
+  bare: 'bare Lit virtualizer',
+  vaadin: '@vaadin/message-list',
+  chatscope: 'chatscope MessageList',
+};
 const ELEMENT = { list: '<inbox-list>', thread: '<conversation-thread>' };
 
 // ---- build and serve ---------------------------------------------------------
@@ -69,6 +76,9 @@ async function buildSite() {
     build: { outDir: siteDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
 }
+
+/** The installed version of a package, for the report. */
+const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -261,10 +271,13 @@ function report(results, env) {
       'Prepend: the reader sits ~1,200 px below the top; ours loads the older page through store.loadOlder, the others insert ' +
       '50 items at the top. "≈" marks shifts estimated from the content growth because the anchor left the rendered range; ' +
       '"worst frame" is the largest shift seen in any rAF sample while it settled. JS heap Δ: JSHeapUsedSize after a forced GC, ' +
-      'after first paint minus before creating the element. @vaadin/message-list at 10,000 (not virtualized) ' +
-      (HEAVY_ROUNDS ? `runs in the first ${HEAVY_ROUNDS} rounds only. ` : 'is skipped in BENCH_QUICK runs. ') +
-      `chatscope MessageList is left out: it needs React and a ` +
-      'server-side build, which this project does not install.',
+      'after first paint minus before creating the element. ' +
+      `chatscope MessageList is @chatscope/chat-ui-kit-react ${versionOf('@chatscope/chat-ui-kit-react')} ` +
+      `(default stylesheet of @chatscope/chat-ui-kit-styles ${versionOf('@chatscope/chat-ui-kit-styles')}) on React ${versionOf('react')}, ` +
+      'client-side only: MainContainer > ChatContainer > MessageList with one text Message per message, mounted with createRoot; ' +
+      'append and prepend are state updates, and MessageList keeps itself at the bottom and the reader in place on its own. ' +
+      '@vaadin/message-list and chatscope MessageList are not virtualized (every message is in the DOM): at 10,000 they ' +
+      (HEAVY_ROUNDS ? `run in the first ${HEAVY_ROUNDS} rounds only.` : 'are skipped in BENCH_QUICK runs.'),
     '',
   );
   if (failures.length) {

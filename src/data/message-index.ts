@@ -74,6 +74,26 @@ function mergeRuns(a: Entry[], b: Entry[]): Entry[] {
   return out;
 }
 
+/** `2024-05-01T10:00:00.000Z`, roughly: for two such strings, text order is time order. */
+function canonicalIso(s: string): boolean {
+  return s.length === 24 && s.charCodeAt(23) === 90 /* Z */ && s.charCodeAt(10) === 84; /* T */
+}
+
+/**
+ * Whether a page can be taken as it is: every time in the canonical form,
+ * oldest first, ties by id, no id twice in a row.
+ */
+function inCanonicalOrder(messages: readonly Message[]): boolean {
+  for (let i = 0; i < messages.length; i++) {
+    const b = messages[i];
+    if (typeof b.createdAt !== 'string' || !canonicalIso(b.createdAt) || typeof b.id !== 'string') return false;
+    if (i === 0) continue;
+    const a = messages[i - 1];
+    if (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id >= b.id)) return false;
+  }
+  return true;
+}
+
 export class MessageIndex {
   private readonly entries = new Map<string, Entry>();
   /** Placed entries, in order (may still hold removed ones until the next flush). */
@@ -81,21 +101,59 @@ export class MessageIndex {
   /** Entries not placed yet. */
   private added: Entry[] = [];
   private stale = false;
+  /**
+   * A first page kept as it came (already in order), until something needs an
+   * id looked up: opening a long thread then costs one pass over its times.
+   */
+  private page?: { messages: readonly Message[]; merge?: (previous: Message, next: Message) => Message };
 
   get size(): number {
-    return this.entries.size;
+    return this.page ? this.page.messages.length : this.entries.size;
   }
 
   has(id: string): boolean {
+    this.index();
     return this.entries.has(id);
   }
 
   get(id: string): Message | undefined {
+    this.index();
     return this.entries.get(id)?.message;
   }
 
   *values(): IterableIterator<Message> {
+    this.index();
     for (const e of this.entries.values()) yield e.message;
+  }
+
+  /**
+   * Adds a page of messages at once. Into an empty index, a page already in
+   * order (the usual first page) is kept as it is and indexed only when an id
+   * is first looked up. Where an id is already there (or twice in the page),
+   * the message becomes `merge(previous, next)` (default: next).
+   */
+  putAll(messages: readonly Message[], merge?: (previous: Message, next: Message) => Message): void {
+    if (!this.page && this.entries.size === 0 && messages.length > 1 && inCanonicalOrder(messages)) {
+      this.page = { messages: messages.slice(), merge };
+      return;
+    }
+    this.index();
+    this.putEach(messages, merge);
+  }
+
+  private putEach(messages: readonly Message[], merge?: (previous: Message, next: Message) => Message): void {
+    for (const m of messages) {
+      const prev = this.entries.get(m.id);
+      this.put(m.id, prev && merge ? merge(prev.message, m) : m);
+    }
+  }
+
+  /** Indexes the page kept by `putAll`. */
+  private index(): void {
+    const page = this.page;
+    if (!page) return;
+    this.page = undefined;
+    this.putEach(page.messages, page.merge);
   }
 
   /** Adds or replaces the message with this id. */
@@ -106,6 +164,7 @@ export class MessageIndex {
 
   /** Adds or replaces the message with this id; returns the one it replaced. */
   put(id: string, message: Message): Message | undefined {
+    this.index();
     const prev = this.entries.get(id);
     const parsed = prev && prev.message.createdAt === message.createdAt ? prev.parsed : Date.parse(message.createdAt);
     const time = Number.isNaN(parsed) ? 0 : parsed;
@@ -126,6 +185,7 @@ export class MessageIndex {
   }
 
   delete(id: string): boolean {
+    this.index();
     const prev = this.entries.get(id);
     if (!prev) return false;
     prev.removed = true;
@@ -136,6 +196,8 @@ export class MessageIndex {
 
   /** A new array of every message, and `extra` (not indexed), oldest first, ties by id. */
   ordered(extra: readonly Message[] = []): Message[] {
+    if (this.page && !extra.length) return this.page.messages.slice();
+    this.index();
     this.flush();
     const placed = this.sorted;
     if (!extra.length) {

@@ -606,10 +606,7 @@ export class InboxStore extends EventTarget {
     if (t.byId.size === 0 && !this.hasPendingSend(id)) {
       // the first page, with nothing to confirm: every message goes in as it is (a repeated one keeps
       // the client reference of the copy before it, as below)
-      for (const m of incoming) {
-        const prev = t.byId.put(m.id, m);
-        if (prev?.clientRef && !m.clientRef) t.byId.set(m.id, { ...m, clientRef: prev.clientRef });
-      }
+      t.byId.putAll(incoming, (prev, m) => (prev.clientRef && !m.clientRef ? { ...m, clientRef: prev.clientRef } : m));
       return;
     }
     for (const m of incoming) {

@@ -179,4 +179,70 @@ describe('MessageIndex', () => {
     ]);
     expect(orderedTimes([...list])).to.equal(undefined);
   });
+
+  describe('putAll', () => {
+    /** Counts Date.parse calls while `run` runs. */
+    function parsesDuring(run: () => void): number {
+      const original = Date.parse;
+      let parses = 0;
+      Date.parse = (s: string) => {
+        parses++;
+        return original(s);
+      };
+      try {
+        run();
+      } finally {
+        Date.parse = original;
+      }
+      return parses;
+    }
+
+    it('takes a first page in order as it is, and indexes it when an id is first looked up', () => {
+      const page = Array.from({ length: 500 }, (_, i) => msg(`m${String(i).padStart(3, '0')}`, i));
+      const index = new MessageIndex();
+      const parses = parsesDuring(() => {
+        index.putAll(page);
+        expect(ids(index.ordered())).to.deep.equal(ids(page));
+        expect(index.size).to.equal(500);
+      });
+      expect(parses, 'nothing parsed or indexed to order it').to.equal(0);
+      expect(index.ordered()).not.to.equal(page); // a new array, as always
+      let found: Message | undefined;
+      expect(parsesDuring(() => (found = index.get('m042')))).to.equal(500);
+      expect(found?.text).to.equal('m042');
+      index.set('m000', msg('m000', 1000));
+      expect(ids(index.ordered()).slice(-2)).to.deep.equal(['m499', 'm000']);
+    });
+
+    it('indexes a page out of order, with times not in the canonical form, or into an index that has messages', () => {
+      const shuffled = [msg('b', 2), msg('a', 1), msg('c', 3)];
+      const offset = [msg('a', 1), { ...msg('b', 2), createdAt: '2024-05-01T12:02:00+02:00' }, msg('c', 0)];
+      for (const page of [shuffled, offset]) {
+        const index = new MessageIndex();
+        index.putAll(page);
+        expect(ids(index.ordered())).to.deep.equal(reference(page));
+      }
+      const index = new MessageIndex();
+      index.set('z', msg('z', 0));
+      index.putAll([msg('a', 1), msg('b', 2)]);
+      expect(ids(index.ordered())).to.deep.equal(['z', 'a', 'b']);
+    });
+
+    it('keeps one message per id, merged as asked, whether the page was kept or indexed at once', () => {
+      const keepRef = (prev: Message, next: Message) =>
+        prev.clientRef && !next.clientRef ? { ...next, clientRef: prev.clientRef } : next;
+      // the same id twice, far apart: the kept page still indexes to one message
+      const far = [msg('a', 1, { clientRef: 'ref-a' }), msg('b', 2), msg('a', 3, { text: 'again' })];
+      // the same id twice in a row: indexed at once
+      const near = [msg('b', 2), msg('a', 1, { clientRef: 'ref-a' }), msg('a', 1, { text: 'again' })];
+      for (const page of [far, near]) {
+        const index = new MessageIndex();
+        index.putAll(page, keepRef);
+        expect(index.has('a')).to.equal(true);
+        expect(index.size).to.equal(2);
+        expect(index.get('a')).to.include({ text: 'again', clientRef: 'ref-a' });
+        expect(ids(index.ordered()).sort()).to.deep.equal(['a', 'b']);
+      }
+    });
+  });
 });

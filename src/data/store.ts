@@ -173,23 +173,20 @@ function activityIso(c: Conversation): string | undefined {
 
 /** True when `rows` are most recent activity first, ties by id (pages usually come in that order). */
 function inActivityOrder(rows: Conversation[]): boolean {
-  for (let i = 1; i < rows.length; i++) {
-    const a = activityIso(rows[i - 1]);
-    const b = activityIso(rows[i]);
-    let d: number;
-    if (
-      a !== undefined &&
-      b !== undefined &&
-      a.length === 24 &&
-      b.length === 24 &&
-      CANONICAL_ISO.test(a) &&
-      CANONICAL_ISO.test(b)
-    ) {
-      d = a < b ? 1 : a > b ? -1 : 0;
-    } else {
-      d = activityMs(rows[i]) - activityMs(rows[i - 1]);
+  let prevIso: string | undefined;
+  let prevCanonical = false;
+  for (let i = 0; i < rows.length; i++) {
+    const iso = activityIso(rows[i]);
+    // each time is checked once, not once per neighbour
+    const canonical = iso !== undefined && iso.length === 24 && CANONICAL_ISO.test(iso);
+    if (i > 0) {
+      let d: number;
+      if (canonical && prevCanonical) d = prevIso! < iso ? 1 : prevIso! > iso ? -1 : 0;
+      else d = activityMs(rows[i]) - activityMs(rows[i - 1]);
+      if (d > 0 || (d === 0 && byId(rows[i - 1], rows[i]) > 0)) return false;
     }
-    if (d > 0 || (d === 0 && byId(rows[i - 1], rows[i]) > 0)) return false;
+    prevIso = iso;
+    prevCanonical = canonical;
   }
   return true;
 }

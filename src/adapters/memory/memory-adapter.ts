@@ -402,13 +402,14 @@ export class MemoryAdapter implements InboxDataSource {
 
   async getSummary(options: RequestOptions = {}): Promise<InboxSummary> {
     await this.begin('getSummary', [], options.signal, this.capabilities.summary);
-    const active = [...this.server.values()].map((r) => r.conversation).filter((c) => c.status !== 'archived');
-    return {
-      total: active.length,
-      open: active.filter((c) => c.status === 'open').length,
-      unread: active.filter((c) => (c.unreadCount ?? 0) > 0).length,
-      source: 'backend',
-    };
+    const counts: InboxSummary = { total: 0, open: 0, unread: 0, source: 'backend' };
+    for (const { conversation: c } of this.server.values()) {
+      if (c.status === 'archived') continue;
+      counts.total!++;
+      if (c.status === 'open') counts.open!++;
+      if ((c.unreadCount ?? 0) > 0) counts.unread!++;
+    }
+    return counts;
   }
 
   async send(request: SendRequest, options: RequestOptions = {}): Promise<SendResult> {

@@ -35,6 +35,22 @@ function random(seed: number): () => number {
   };
 }
 
+/** Counts Date.parse calls while `run` runs. */
+function parsesDuring(run: () => void): number {
+  const original = Date.parse;
+  let parses = 0;
+  Date.parse = (s: string) => {
+    parses++;
+    return original(s);
+  };
+  try {
+    run();
+  } finally {
+    Date.parse = original;
+  }
+  return parses;
+}
+
 const ids = (list: readonly Message[]) => list.map((m) => m.id);
 
 describe('MessageIndex', () => {
@@ -134,22 +150,14 @@ describe('MessageIndex', () => {
   it('parses each createdAt once, however often messages are replaced', () => {
     const index = new MessageIndex();
     const messages = Array.from({ length: 300 }, (_, i) => msg(`m${i}`, 300 - i)); // newest first: all out of order
-    const original = Date.parse;
-    let parses = 0;
-    Date.parse = (s: string) => {
-      parses++;
-      return original(s);
-    };
-    try {
+    const parses = parsesDuring(() => {
       for (const m of messages) index.set(m.id, m);
       index.ordered();
       for (let round = 0; round < 5; round++) {
         for (const m of messages) index.set(m.id, { ...m, status: 'read' });
         index.ordered();
       }
-    } finally {
-      Date.parse = original;
-    }
+    });
     expect(parses).to.equal(300);
     expect(ids(index.ordered())[0]).to.equal('m299');
   });
@@ -181,22 +189,6 @@ describe('MessageIndex', () => {
   });
 
   describe('putAll', () => {
-    /** Counts Date.parse calls while `run` runs. */
-    function parsesDuring(run: () => void): number {
-      const original = Date.parse;
-      let parses = 0;
-      Date.parse = (s: string) => {
-        parses++;
-        return original(s);
-      };
-      try {
-        run();
-      } finally {
-        Date.parse = original;
-      }
-      return parses;
-    }
-
     it('takes a first page in order as it is, and indexes it when an id is first looked up', () => {
       const page = Array.from({ length: 500 }, (_, i) => msg(`m${String(i).padStart(3, '0')}`, i));
       const index = new MessageIndex();

@@ -9,7 +9,8 @@
  *   npx tsx demo/csp/serve.ts            # http://127.0.0.1:8788/?backend=cloove
  *   CSP="..." npx tsx demo/csp/serve.ts  # try another policy
  *
- * `?elements=dist` loads dist/inbox-elements.bundle.js (run `npm run build` first)
+ * `?elements=dist` loads dist/inbox-elements.bundle.js (run `npm run build` first;
+ * tests pass `bundleFile`, a bundle they built)
  * instead of the elements built from the sources.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,6 +65,8 @@ export interface CspDemoOptions {
   host?: string;
   policy?: string;
   db?: ReferenceDb;
+  /** What `/vendor/inbox-elements.bundle.js` serves (`?elements=dist`); default dist/inbox-elements.bundle.js. */
+  bundleFile?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -104,7 +107,7 @@ export async function startCspDemo(options: CspDemoOptions = {}): Promise<CspDem
   const page = readFileSync(resolve(HERE, 'index.html'));
   const css = readFileSync(resolve(HERE, 'csp-demo.css'));
   const demoCss = readFileSync(resolve(HERE, '../demo.css'));
-  const distBundle = resolve(ROOT, 'dist/inbox-elements.bundle.js');
+  const distBundle = options.bundleFile ?? resolve(ROOT, 'dist/inbox-elements.bundle.js');
 
   const send = (res: ServerResponse, status: number, type: string, body?: Uint8Array | string) => {
     res.writeHead(status, {

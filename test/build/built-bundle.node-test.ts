@@ -3,7 +3,7 @@
  * The built self-contained bundle, with its minified templates, against the
  * sources: the strict-CSP demo (demo/csp) is opened twice in Chromium, once with
  * the elements built from src/ as written and once with
- * dist/inbox-elements.bundle.js built fresh for this test (into a temporary
+ * the self-contained bundle built fresh for this test (into a temporary
  * directory, so a stale dist/ is never what is tested). Both must render the
  * same inbox: the same rows, the same style rules in every element, and the
  * same computed styles on every element of every shadow root.
@@ -11,15 +11,11 @@
  *   node --import tsx --test test/build/built-bundle.node-test.ts
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STRICT_CSP, startCspDemo, type CspDemo } from '../../demo/csp/serve.js';
+import { buildBundle, type BuiltBundle } from '../support/build-bundle.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 const TAGS = [
@@ -144,25 +140,19 @@ const normalized = (cssText: string) =>
   cssText.replace(/\s+/g, ' ').replace(/ ?, ?/g, ',').replace(/\( /g, '(').replace(/ \)/g, ')');
 
 describe('the built bundle (minified templates) renders like the sources', { timeout: 180_000 }, () => {
-  let out: string;
+  let bundle: BuiltBundle | undefined;
   let demo: CspDemo;
   let browser: Browser;
 
   before(async () => {
-    out = mkdtempSync(join(tmpdir(), 'inbox-bundle-'));
-    const build = spawnSync('npx', ['vite', 'build', '--mode', 'bundle', '--outDir', out, '--logLevel', 'warn'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    assert.equal(build.status, 0, `vite build --mode bundle failed:\n${build.stdout}\n${build.stderr}`);
-    assert.ok(existsSync(join(out, 'inbox-elements.bundle.js')), 'the build wrote no inbox-elements.bundle.js');
-    demo = await startCspDemo({ policy: STRICT_CSP });
+    bundle = buildBundle();
+    demo = await startCspDemo({ policy: STRICT_CSP, bundleFile: bundle.file });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   });
   after(async () => {
     await browser?.close();
     await demo?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+    bundle?.remove();
   });
 
   it('the same rows, style rules and computed styles, with no page errors', async () => {
@@ -170,11 +160,6 @@ describe('the built bundle (minified templates) renders like the sources', { tim
       demo.backend.reset();
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       try {
-        if (elements === 'bundle') {
-          await page.route('**/vendor/inbox-elements.bundle.js', (route) =>
-            route.fulfill({ path: join(out, 'inbox-elements.bundle.js'), contentType: 'text/javascript' }),
-          );
-        }
         return await render(page, `${demo.origin}/?backend=switchbord${elements === 'bundle' ? '&elements=dist' : ''}`);
       } finally {
         await page.close();

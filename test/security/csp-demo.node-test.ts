@@ -15,6 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_CSP, STRICT_CSP, startCspDemo, type CspDemo } from '../../demo/csp/serve.js';
+import { buildBundle, type BuiltBundle } from '../support/build-bundle.js';
 import { REFERENCE_DIALECTS } from '../../reference-backend/host-config.js';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -110,16 +111,19 @@ async function waitFor(check: () => boolean, message: string, timeout = 10_000):
 describe('the inbox under a strict Content-Security-Policy', { timeout: 240_000 }, () => {
   let demo: CspDemo;
   let browser: Browser;
+  let bundle: BuiltBundle | undefined;
 
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (set CHROME_PATH)`);
-    demo = await startCspDemo();
+    bundle = buildBundle();
+    demo = await startCspDemo({ bundleFile: bundle.file });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
     await browser?.close();
     await demo?.close();
+    bundle?.remove();
   });
 
   for (const [label, policy] of [
@@ -149,60 +153,51 @@ describe('the inbox under a strict Content-Security-Policy', { timeout: 240_000 
     }
   }
 
-  const DIST = new URL('../../dist/inbox-elements.bundle.js', import.meta.url);
-  it(
-    'the built self-contained bundle (dist/inbox-elements.bundle.js) under the stricter policy',
-    { skip: existsSync(DIST) ? false : 'no dist/inbox-elements.bundle.js (npm run build)' },
-    async () => {
-      demo.setPolicy(STRICT_CSP);
-      demo.backend.reset();
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      try {
-        const collected = await observe(page);
-        await page.goto(`${demo.origin}/?backend=qlara&elements=dist`);
-        await walkInbox(page, demo, 'Hello from the bundle');
-        if (SHOTS) await page.screenshot({ path: `${SHOTS}/csp-dist-bundle.png` });
-        const seen = await collected();
-        assert.deepEqual(seen.violations, [], 'securitypolicyviolation events');
-        assert.deepEqual(seen.pageErrors, [], 'page errors');
-        assert.deepEqual(seen.consoleErrors, [], 'console errors');
-      } finally {
-        await page.close();
-      }
-    },
-  );
+  it('the self-contained bundle, built afresh, under the stricter policy', async () => {
+    demo.setPolicy(STRICT_CSP);
+    demo.backend.reset();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      const collected = await observe(page);
+      await page.goto(`${demo.origin}/?backend=qlara&elements=dist`);
+      await walkInbox(page, demo, 'Hello from the bundle');
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/csp-dist-bundle.png` });
+      const seen = await collected();
+      assert.deepEqual(seen.violations, [], 'securitypolicyviolation events');
+      assert.deepEqual(seen.pageErrors, [], 'page errors');
+      assert.deepEqual(seen.consoleErrors, [], 'console errors');
+    } finally {
+      await page.close();
+    }
+  });
 
   for (const [policy, works] of [
     [STRICT_CSP, false],
     [`${STRICT_CSP} 'allow-duplicates'`, true],
   ] as const) {
-    it(
-      `two copies of Lit on one page (the bundle next to the sources) ${works ? 'work' : 'get the second lit-html policy refused'} with "${policy.split('; ').pop()}"`,
-      { skip: existsSync(DIST) ? false : 'no dist/inbox-elements.bundle.js (npm run build)' },
-      async () => {
-        demo.setPolicy(policy);
-        const page = await browser.newPage();
-        try {
-          const collected = await observe(page);
-          await page.goto(`${demo.origin}/?backend=cloove&elements=both`);
-          await page.waitForFunction(
-            () => document.documentElement.dataset.ready === 'true' || document.documentElement.dataset.failed,
+    it(`two copies of Lit on one page (the bundle next to the sources) ${works ? 'work' : 'get the second lit-html policy refused'} with "${policy.split('; ').pop()}"`, async () => {
+      demo.setPolicy(policy);
+      const page = await browser.newPage();
+      try {
+        const collected = await observe(page);
+        await page.goto(`${demo.origin}/?backend=cloove&elements=both`);
+        await page.waitForFunction(
+          () => document.documentElement.dataset.ready === 'true' || document.documentElement.dataset.failed,
+        );
+        const seen = await collected();
+        if (works) {
+          assert.deepEqual(seen.violations, []);
+          await page.locator('inbox-list [part~="item"]').first().waitFor({ timeout: 20_000 });
+        } else {
+          assert.ok(
+            seen.violations.some((v) => v.startsWith('trusted-types')),
+            `expected a duplicate lit-html policy to be refused, got ${JSON.stringify(seen.violations)}`,
           );
-          const seen = await collected();
-          if (works) {
-            assert.deepEqual(seen.violations, []);
-            await page.locator('inbox-list [part~="item"]').first().waitFor({ timeout: 20_000 });
-          } else {
-            assert.ok(
-              seen.violations.some((v) => v.startsWith('trusted-types')),
-              `expected a duplicate lit-html policy to be refused, got ${JSON.stringify(seen.violations)}`,
-            );
-          }
-        } finally {
-          await page.close();
         }
-      },
-    );
+      } finally {
+        await page.close();
+      }
+    });
   }
 
   it("control: trusted-types 'none' forbids Lit's policy, and the collector reports it", async () => {

@@ -332,6 +332,24 @@ describe('<conversation-thread> scrolling', () => {
       expect(shadow(el).querySelector('[part="older"]')!.textContent).to.contain('Start of the conversation');
     });
 
+    it('still builds the older rows when the element is moved right after opening', async function () {
+      this.timeout(20_000);
+      const { el } = await renderThread({
+        messages: messages(TOTAL),
+        adapter: { messagePageSize: TOTAL },
+        settle: false,
+      });
+      await waitUntil(() => newestInView(el), 'the newest message is not in view');
+      expect(newestIndex(el)).to.be.below(TOTAL);
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => newestInView(el), 'the newest message is not in view after the move');
+      await el.scrollSettled;
+      expect(newestIndex(el)).to.be.at.least(TOTAL);
+      expect(isAtBottom(logOf(el))).to.equal(true);
+    });
+
     it('opens at an unread divider further back than the newest rows', async function () {
       this.timeout(20_000);
       const many = messages(TOTAL, (i) => ({ direction: i >= TOTAL - 600 ? 'inbound' : 'outbound' }));

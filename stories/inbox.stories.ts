@@ -6,32 +6,11 @@ import { startReferenceBackend } from '../reference-backend/browser.js';
 import { hostConfig, type ReferenceDialect } from '../reference-backend/host-config.js';
 import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import { AGENTS, TEMPLATES, seedConversations } from '../src/adapters/memory/fixtures.js';
-
-const layout = html`<style>
-  .inbox-demo {
-    display: grid;
-    grid-template-columns: minmax(260px, 340px) 1fr 240px;
-    block-size: 640px;
-    border: 1px solid #d9dee3;
-  }
-  .inbox-demo .conversation {
-    display: flex;
-    flex-direction: column;
-    min-block-size: 0;
-    border-inline: 1px solid #d9dee3;
-  }
-  .inbox-demo conversation-thread {
-    flex: 1;
-    min-block-size: 0;
-  }
-  .inbox-demo aside {
-    padding: 12px;
-  }
-</style>`;
+import { inboxLayout } from './inbox-layout.js';
 
 function inbox() {
-  return html`${layout}
-    <div class="inbox-demo">
+  return html`${inboxLayout}
+    <div class="story-inbox">
       <inbox-list></inbox-list>
       <section class="conversation" aria-label="Conversation">
         <conversation-thread>

@@ -9,6 +9,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import '../../src/index.js';
 import type { InboxStringTables } from '../../src/locales/de.js';
+import { inboxLayout } from '../inbox-layout.js';
 
 export function memorySource(): MemoryAdapter {
   return new MemoryAdapter({
@@ -19,32 +20,10 @@ export function memorySource(): MemoryAdapter {
   });
 }
 
-const layout = html`<style>
-  .docs-inbox {
-    display: grid;
-    grid-template-columns: minmax(240px, 320px) 1fr 220px;
-    block-size: 560px;
-    border: 1px solid #d9dee3;
-  }
-  .docs-inbox .conversation {
-    display: flex;
-    flex-direction: column;
-    min-block-size: 0;
-    border-inline: 1px solid #d9dee3;
-  }
-  .docs-inbox conversation-thread {
-    flex: 1;
-    min-block-size: 0;
-  }
-  .docs-inbox aside {
-    padding: 12px;
-  }
-</style>`;
-
 /** The four panes; `i18n` tables (by tag) and a label for the regions are optional. */
 export function inboxPanes(strings: Partial<InboxStringTables> = {}, labels = ['Conversation', 'Assignment']) {
-  return html`${layout}
-    <div class="docs-inbox">
+  return html`${inboxLayout}
+    <div class="story-inbox" style="--story-columns: minmax(240px, 320px) 1fr 220px; --story-height: 560px">
       <inbox-list .i18n=${strings['inbox-list']}></inbox-list>
       <section class="conversation" aria-label=${labels[0]}>
         <conversation-thread .i18n=${strings['conversation-thread']}>

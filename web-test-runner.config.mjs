@@ -64,8 +64,8 @@ export default {
     async (ctx, next) => {
       if (ctx.path !== '/mockServiceWorker.js') return next();
       // Two test files run at once on one origin and share MSW's service worker. As shipped, the
-      // worker unregisters itself when its last page closes, and that can land while the other
-      // page is registering it (its `before` hook then times out). Under test it stays registered.
+      // worker unregisters itself when its last page closes, which can land while the other page
+      // is registering it. Under test it stays registered (see also reference-backend/browser.ts).
       ctx.type = 'text/javascript';
       ctx.set('Service-Worker-Allowed', '/');
       ctx.body = (await readFile(new URL('./public/mockServiceWorker.js', import.meta.url), 'utf8')).replace(

@@ -55,6 +55,38 @@ export function startReferenceBackend(options: StartOptions = {}): Promise<Brows
   return holder[SINGLETON];
 }
 
+const WORKER_URL = '/mockServiceWorker.js';
+
+/**
+ * Makes sure `worker.start()` will not reload the page. MSW reloads a page
+ * that its worker does not control while a registration of the worker exists:
+ * that happens to a page that loaded while another page of the origin (a test
+ * file running alongside) was registering the worker. Such a page is claimed
+ * once that worker activates; when that does not come, the registration is
+ * dropped and `start()` registers the worker afresh.
+ */
+async function settleWorkerRegistration(): Promise<void> {
+  const sw = navigator.serviceWorker;
+  if (sw.controller) return;
+  const ours = (await sw.getRegistrations()).filter((r) =>
+    [r.active, r.installing, r.waiting].some((w) => w?.scriptURL.endsWith(WORKER_URL)),
+  );
+  if (!ours.length) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 3000);
+    sw.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+  if (sw.controller) return;
+  await Promise.all(ours.map((r) => r.unregister()));
+}
+
 /** The worker answers a control request under `prefix` (else the dev server would, with a 404). */
 async function answers(prefix: string): Promise<boolean> {
   try {
@@ -72,10 +104,11 @@ async function start(options: StartOptions): Promise<BrowserReferenceBackend> {
   // `start()` can resolve before the worker controls this page's requests (another page of the
   // origin may be registering or leaving it at the same moment): check, and start again if not
   for (let attempt = 1; ; attempt++) {
+    await settleWorkerRegistration();
     await worker.start({
       quiet: options.quiet ?? true,
       onUnhandledRequest: 'bypass',
-      serviceWorker: { url: '/mockServiceWorker.js' },
+      serviceWorker: { url: WORKER_URL },
     });
     if (await answers(prefix)) break;
     worker.stop();

@@ -105,6 +105,55 @@ describe('inbox-provider', () => {
     expect(provider.inboxStore!.currentUserId).to.equal('agent-2');
   });
 
+  it('hands options (headers, fetch, dialect options) to the source it builds', async () => {
+    const calls: { url: string; headers: Headers }[] = [];
+    const recordingFetch: typeof fetch = (input, init = {}) => {
+      calls.push({ url: input instanceof Request ? input.url : input.toString(), headers: new Headers(init.headers) });
+      const body = JSON.stringify({ summary: { total: 0, open: 0, unread: 0 }, conversations: [] });
+      return Promise.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    };
+    const provider = await fixture<InboxProvider>(
+      html`<inbox-provider
+        backend="switchbord"
+        base-url="https://crm.example/proxy/switchbord/"
+        poll-interval="0"
+        .options=${{ headers: { 'X-Session': 's-1' }, fetch: recordingFetch, experimentalMediaSend: true }}
+      ></inbox-provider>`,
+    );
+    await waitUntil(() => provider.inboxStore, 'no store from backend="switchbord"');
+    const store = provider.inboxStore!;
+    expect(store.source.dialect).to.equal('switchbord');
+    expect(store.source.capabilities.send.media, 'the dialect option reached the adapter').to.not.deep.equal([]);
+    await store.setQuery({});
+    const list = calls.find((c) => c.url.includes('/internal/conversations'));
+    expect(list?.url).to.equal('https://crm.example/proxy/switchbord/internal/conversations?limit=50&offset=0');
+    expect(list!.headers.get('x-session')).to.equal('s-1');
+  });
+
+  it('gives a built source a new current-user-id, and only reconfigures a source of the host', async () => {
+    const built = await fixture<InboxProvider>(
+      html`<inbox-provider
+        backend="memory"
+        base-url="/api"
+        current-user-id="agent-1"
+        poll-interval="0"
+      ></inbox-provider>`,
+    );
+    await waitUntil(() => built.inboxStore, 'no store from backend="memory"');
+    const first = built.inboxStore!;
+    expect((first.source as MemoryAdapter).currentUserId).to.equal('agent-1');
+    built.setAttribute('current-user-id', 'agent-3');
+    await waitUntil(() => built.inboxStore && built.inboxStore !== first, 'the source was not rebuilt');
+    expect((built.inboxStore!.source as MemoryAdapter).currentUserId).to.equal('agent-3');
+    expect(built.inboxStore!.currentUserId).to.equal('agent-3');
+
+    const { provider, store } = await renderWithProvider(html`<test-store-consumer></test-store-consumer>`);
+    provider.currentUserId = 'agent-4';
+    await provider.updateComplete;
+    expect(provider.inboxStore).to.equal(store);
+    expect(store.currentUserId).to.equal('agent-4');
+  });
+
   it('fires inbox-error with operation connect for an unknown backend', async () => {
     const seen: StoreErrorDetail[] = [];
     const provider = await fixture<InboxProvider>(html`

@@ -77,7 +77,9 @@ export class InboxProvider extends InboxElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceKeys = ['source', 'backend', 'baseUrl', 'options'] as const;
-    if (sourceKeys.some((k) => changed.has(k))) {
+    // a source built from `backend` took the user id when it was made: a new id needs a new source
+    const userChanged = changed.has('currentUserId') && !this.source && this.backend !== undefined;
+    if (sourceKeys.some((k) => changed.has(k)) || userChanged) {
       void this.connect();
     } else if (this.store && (changed.has('pollInterval') || changed.has('currentUserId'))) {
       this.store.configure(this.storeOptions());

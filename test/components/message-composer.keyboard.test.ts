@@ -70,3 +70,49 @@ describe('<message-composer> keyboard', () => {
     expect(el.shadowRoot!.activeElement === input(el)).to.equal(true);
   });
 });
+
+describe('<message-composer> input', () => {
+  it('takes pasted rich content as plain text, and sends it so', async () => {
+    const { el, adapter } = await renderComposer();
+    input(el).focus();
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob(['<b>Order</b> <a href="https://example.com">1042</a>'], { type: 'text/html' }),
+        'text/plain': new Blob(['Order 1042'], { type: 'text/plain' }),
+      }),
+    ]);
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyV' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('Order 1042');
+    expect(el.shadowRoot!.querySelector('b, a, [contenteditable]')).to.equal(null);
+    await press(el, 'Enter');
+    await waitUntil(() => sends(adapter).length === 1);
+    expect(sends(adapter)[0]).to.include({ text: 'Order 1042' });
+  });
+
+  it('grows with its lines up to its limit, then scrolls', async () => {
+    const { el } = await renderComposer();
+    el.style.setProperty('--message-composer-max-block-size', '6lh');
+    const textarea = input(el);
+    const one = textarea.getBoundingClientRect().height;
+    await type(el, 'one');
+    for (const line of ['two', 'three']) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Shift' });
+      await type(el, line);
+    }
+    const three = textarea.getBoundingClientRect().height;
+    expect(three).to.be.greaterThan(one);
+    textarea.value = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n');
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight);
+    const tall = textarea.getBoundingClientRect().height;
+    expect(tall).to.be.greaterThan(three);
+    expect(tall).to.be.at.most(6 * lineHeight + 1);
+    expect(textarea.scrollHeight).to.be.greaterThan(textarea.clientHeight);
+  });
+});

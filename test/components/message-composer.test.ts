@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { MessageComposer } from '../../src/components/message-composer/message-composer.js';
 import {
@@ -114,6 +115,25 @@ describe('<message-composer>', () => {
       expect(counter.textContent).to.contain('2 characters left');
       expect(input(el).getAttribute('aria-describedby')).to.contain('counter');
       expect(input(el).getAttribute('aria-invalid')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it('holds the documented 4,096 characters by default, and says so over them', async () => {
+      const { el, adapter } = await renderComposer();
+      const textarea = input(el);
+      textarea.focus();
+      textarea.value = 'a'.repeat(4096);
+      textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(part(el, 'counter')!.textContent).to.contain('4,096 / 4,096');
+      await sendKeys({ type: 'b' });
+      await el.updateComplete;
+      expect(part(el, 'counter')!.dataset.state).to.equal('over');
+      expect(part(el, 'counter')!.textContent).to.contain('4,097 / 4,096');
+      await press(el, 'Enter');
+      expect(errorTexts(el).join()).to.contain('4,096');
+      expect(sends(adapter)).to.have.length(0);
+      await expect(el).to.be.accessible();
     });
 
     it('describes an over-long message and does not send it', async () => {
@@ -138,7 +158,9 @@ describe('<message-composer>', () => {
       await type(el, '   ');
       await press(el, 'Enter');
       expect(errorTexts(el).join()).to.contain('Write a message');
+      expect(input(el).getAttribute('aria-describedby')).to.contain('validation-error');
       expect(sends(adapter)).to.have.length(0);
+      await expect(el).to.be.accessible();
       await type(el, 'x');
       expect(part(el, 'error')).to.equal(null);
     });

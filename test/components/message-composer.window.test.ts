@@ -65,10 +65,41 @@ describe('<message-composer> service window', () => {
   it('stays permissive when the window is unknown', async () => {
     const { el, adapter } = await renderComposer({ adapter: newAdapter({ seed: seed() }), selected: 'unknown' });
     expect(part(el, 'window-notice')).to.equal(null);
+    await expect(el).to.be.accessible();
     await type(el, 'Anyone there?');
     await press(el, 'Enter');
     await waitUntil(() => sends(adapter).length === 1);
     expect(sends(adapter)[0].kind).to.equal('text');
+  });
+
+  it('takes the window from the backend over the prediction', async () => {
+    const now = Date.now();
+    const closedByBackend = conversationSeed('backend-closed', 2 * HOUR);
+    closedByBackend.conversation.window = {
+      source: 'backend',
+      isOpen: false,
+      expiresAt: new Date(now - MINUTE).toISOString(),
+    };
+    const openByBackend = conversationSeed('backend-open', 30 * HOUR);
+    openByBackend.conversation.window = {
+      source: 'backend',
+      isOpen: true,
+      expiresAt: new Date(now + 2 * HOUR + 10 * MINUTE).toISOString(),
+    };
+    const adapter = newAdapter({ seed: [closedByBackend, openByBackend] });
+    const { el, store } = await renderComposer({ adapter, selected: 'backend-closed' });
+    // the last inbound message (2 h ago) predicts an open window; the backend says it closed
+    expect(part(el, 'window-notice')!.dataset.state).to.equal('closed');
+    expect(part(el, 'input')).to.equal(null);
+    await waitUntil(() => part(el, 'templates'));
+    store.select('backend-open');
+    await waitUntil(() => part(el, 'input'));
+    // predicted closed (30 h ago), open by the backend for another 2 h 10 min
+    const notice = part(el, 'window-notice')!;
+    expect(notice.dataset.state).to.equal('open');
+    expect(notice.textContent).to.match(/2\s?h (9|10)\s?m(in)? left/);
+    expect(notice.hasAttribute('title')).to.equal(false); // not marked as a prediction
+    await expect(el).to.be.accessible();
   });
 
   describe('closed, with templates', () => {
@@ -143,6 +174,7 @@ describe('<message-composer> service window', () => {
       expect(request.clientRef).to.equal(event.detail.request.clientRef);
       await el.updateComplete;
       expect(part<HTMLSelectElement>(el, 'templates')!.value).to.equal('-1');
+      await expect(el).to.be.accessible();
     });
 
     it('sends nothing when the template send is cancelled', async () => {
@@ -159,6 +191,7 @@ describe('<message-composer> service window', () => {
       await el.updateComplete;
       expect(errorTexts(el).join()).to.contain('Choose a template');
       expect(sends(adapter)).to.have.length(0);
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -185,6 +218,7 @@ describe('<message-composer> service window', () => {
     const options = [...part<HTMLSelectElement>(el, 'templates')!.options].map((o) => o.textContent.trim());
     expect(options).to.include('custom_hello · pt_BR');
     expect(adapter.calls.some((c) => c.op === 'listTemplates')).to.equal(false);
+    await expect(el).to.be.accessible();
   });
 
   it('says so when the backend cannot send templates', async () => {
@@ -223,6 +257,7 @@ describe('<message-composer> service window', () => {
     await el.updateComplete;
     expect(part(el, 'input')).not.to.equal(null);
     expect(input(el).value).to.equal('Too late');
+    await expect(el).to.be.accessible();
   });
 
   it('lets the agent pick a template while the window is open, and go back', async () => {
@@ -252,6 +287,7 @@ describe('<message-composer> service window', () => {
     });
     await waitUntil(() => errorTexts(el).join().includes('templates could not be loaded'));
     expect(errors).to.include('templates');
+    await expect(el).to.be.accessible();
     part<HTMLButtonElement>(el, 'retry')!.click();
     await waitUntil(
       () => part<HTMLSelectElement>(el, 'templates') && !part<HTMLSelectElement>(el, 'templates')!.disabled,

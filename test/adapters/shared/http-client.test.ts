@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpClient, joinUrl, withQuery, type HttpClientOptions } from '../../../src/adapters/shared/http-client.js';
 import { InboxError } from '../../../src/data/errors.js';
+import { installFakeTimers, type FakeClock } from '../../support/fake-timers.js';
 import { anyRejection } from '../support/assertions.js';
 
 interface Call {
@@ -71,9 +72,56 @@ describe('HttpClient', () => {
       expect(calls[0].init.body).to.equal('{"a":1}');
       expect(calls[0].url).to.equal('https://crm.example/proxy/x/send');
     });
+
+    it('takes a plain header object and passes credentials to fetch', async () => {
+      const { fetch, calls } = scriptedFetch([jsonResponse({ ok: 1 })]);
+      const http = client(fetch, { headers: { 'X-Auth-ID': 'MA_1' }, credentials: 'include' });
+      await http.request({ path: '/list' });
+      const headers = new Headers(calls[0].init.headers);
+      expect(headers.get('x-auth-id')).to.equal('MA_1');
+      expect(headers.get('accept')).to.equal('application/json');
+      expect(headers.has('content-type'), 'no body, no content type').to.equal(false);
+      expect(calls[0].init.credentials).to.equal('include');
+      expect(calls[0].init.signal).to.be.instanceOf(AbortSignal);
+    });
   });
 
   describe('retries', () => {
+    let clock: FakeClock | undefined;
+    afterEach(() => {
+      clock?.restore();
+      clock = undefined;
+    });
+
+    it('waits the whole Retry-After: 2 on the real timer before the second GET (fake timers)', async () => {
+      const { fetch, calls } = scriptedFetch([
+        jsonResponse({}, 429, { 'Retry-After': '2' }),
+        jsonResponse({ ok: true }),
+      ]);
+      clock = installFakeTimers();
+      const pending = new HttpClient({ dialect: 'test', baseUrl: 'https://crm.example/', fetch }).request<{
+        ok: boolean;
+      }>({ path: '/list' });
+      await clock.flush();
+      expect(calls).to.have.length(1);
+      await clock.tick(1999);
+      expect(calls, 'retried before Retry-After had passed').to.have.length(1);
+      await clock.tick(1);
+      expect(calls).to.have.length(2);
+      expect((await pending).data.ok).to.equal(true);
+    });
+
+    it('never retries a POST without an idempotency key after a 503 or a 429', async () => {
+      const { fetch, calls } = scriptedFetch([jsonResponse({}, 503), jsonResponse({}, 429, { 'Retry-After': '1' })]);
+      const http = client(fetch);
+      const first = (await anyRejection(http.request({ method: 'POST', path: '/send', body: {} }))) as InboxError;
+      expect(first.kind).to.equal('upstream');
+      expect(calls).to.have.length(1);
+      const second = (await anyRejection(http.request({ method: 'POST', path: '/send', body: {} }))) as InboxError;
+      expect(second.kind).to.equal('rate_limited');
+      expect(calls).to.have.length(2);
+    });
+
     it('retries a GET after 503 and resolves with the second answer', async () => {
       const { fetch, calls } = scriptedFetch([jsonResponse({}, 503), jsonResponse({ n: 2 })]);
       const res = await client(fetch).request<{ n: number }>({ path: '/list' });

@@ -229,6 +229,32 @@ describe('InboxStore', () => {
       again();
     });
 
+    it('drops a thread response for the previous selection once the selection moved on', async () => {
+      store.destroy();
+      store = new InboxStore(ignoringSignals(adapter), { pollInterval: 0 });
+      // what a thread following the selection does: watch the selected thread, release it when the selection moves
+      let stop: (() => void) | undefined;
+      const unsubscribe = store.subscribe((change) => {
+        if (change.scope !== 'selection') return;
+        stop?.();
+        stop = store.selected ? store.watchThread(store.selected) : undefined;
+      });
+      const gate = adapter.hold('listMessages');
+      store.select('conv-001');
+      await gate.reached;
+      store.select('conv-002');
+      await settle();
+      const second = adapter.serverMessages('conv-002').map((m) => m.text);
+      expect(texts(store, 'conv-002')).to.deep.equal(second);
+      gate.release();
+      await settle();
+      expect(store.getThreadState('conv-001').messages, 'the stale response landed').to.deep.equal([]);
+      expect(store.getThreadState('conv-001').status).to.equal('idle');
+      expect(texts(store, 'conv-002')).to.deep.equal(second);
+      unsubscribe();
+      stop?.();
+    });
+
     it('keeps loading while another watcher remains', async () => {
       const gate = adapter.hold('listMessages');
       const a = store.watchThread('conv-001');

@@ -104,6 +104,7 @@ describe('<assignee-picker>', () => {
       const { el } = await render('c3');
       expect(triggerName(el)).to.equal('Sam Rivera');
       expect(part(el, 'trigger')!.textContent).to.contain('(you)');
+      await expect(el).to.be.accessible();
     });
 
     it('renders an avatar image only for an http(s) URL', async () => {
@@ -117,6 +118,7 @@ describe('<assignee-picker>', () => {
       await settled(el);
       expect(part(el, 'avatar')!.querySelector('img')).to.equal(null);
       expect(part(el, 'avatar')!.textContent.trim()).to.equal('BM');
+      await expect(el).to.be.accessible();
     });
 
     it('names an assignee the backend gives only by id from the agent list', async () => {
@@ -254,6 +256,7 @@ describe('<assignee-picker>', () => {
       await openPicker(el);
       expect(optionNames(el)).to.deep.equal(['Jonas Weber']);
       expect(adapter.calls.some((c) => c.op === 'listAssignees')).to.equal(false);
+      await expect(el).to.be.accessible();
     });
 
     it('says so and stays disabled where the backend cannot assign', async () => {
@@ -321,6 +324,7 @@ describe('<assignee-picker>', () => {
       await openPicker(el);
       expect(part(el, 'assign-me')).to.equal(null);
       expect(optionNames(el)[0]).to.equal('Sam Rivera');
+      await expect(el).to.be.accessible();
     });
 
     it('filters on name and email, ignoring case and accents', async () => {
@@ -449,6 +453,8 @@ describe('<assignee-picker>', () => {
       await waitUntil(() => part(el, 'error'));
       expect(part(el, 'error')!.textContent).to.contain('could not be found');
       expect(triggerName(el)).to.equal('Unassigned');
+      expect(el.state).to.equal('error');
+      await expect(el).to.be.accessible();
     });
 
     it('offers Retry for a transient failure (502), which fires the event again and assigns', async () => {
@@ -457,6 +463,7 @@ describe('<assignee-picker>', () => {
       await pick(el, 'Chen Wei');
       await waitUntil(() => part(el, 'error'));
       expect(part(el, 'error')!.textContent).to.contain('could not assign Chen Wei right now');
+      await expect(el).to.be.accessible();
       const assign = oneEvent(el, 'inbox-conversation-assign');
       const assigned = oneEvent(el, 'inbox-conversation-assigned');
       (part(el, 'error')!.querySelector('[part~="retry"]') as HTMLButtonElement).click();
@@ -477,6 +484,7 @@ describe('<assignee-picker>', () => {
       await el.updateComplete;
       expect(part(el, 'error')!.textContent).to.contain('could not be unassigned');
       expect(triggerName(el)).to.equal('Aisha Khan');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -512,6 +520,7 @@ describe('<assignee-picker>', () => {
       expect(popup.right).to.be.at.most(document.documentElement.clientWidth);
       expect(Math.abs(popup.right - trigger.right)).to.be.below(2);
       expect(popup.top).to.be.at.least(trigger.bottom);
+      await expect(picker).to.be.accessible();
     });
   });
 });

@@ -86,17 +86,20 @@ describe('<inbox-conversation-actions>', () => {
     it('offers Unarchive and Mark as unread for an archived, read conversation', async () => {
       const { el } = await render('c2');
       expect(actions(el)).to.deep.equal(['mark-unread', 'unarchive', 'close']);
+      await expect(el).to.be.accessible();
     });
 
     it('leaves out Close for a closed conversation', async () => {
       const { el } = await render('c3');
       expect(actions(el)).to.deep.equal(['mark-unread', 'archive']);
       expect(part(el, 'resolution')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('shows only what the backend supports (Qlara: no close)', async () => {
       const { el } = await render('c1', { capabilities: { close: false, markUnread: false } });
       expect(actions(el)).to.deep.equal(['mark-read', 'archive']);
+      await expect(el).to.be.accessible();
     });
 
     it('shows only what the backend supports (SuperWaba: close only)', async () => {
@@ -298,6 +301,8 @@ describe('<inbox-conversation-actions>', () => {
       button(el, 'mark-read').click();
       await waitUntil(() => part(el, 'error'));
       expect(store.getConversation('c1')!.unreadCount).to.equal(2);
+      expect(part(el, 'retry')).not.to.equal(null);
+      await expect(el).to.be.accessible();
       const updated = oneEvent(el, 'inbox-conversation-updated');
       part(el, 'retry')!.click();
       await updated;

@@ -23,6 +23,7 @@ describe('<message-composer> drafts', () => {
     store.select('conv-001');
     await el.updateComplete;
     expect(input(el).value).to.equal('Draft for A');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps each conversation its own draft', async () => {

@@ -202,6 +202,7 @@ describe('<message-composer> sending', () => {
       await press(el, 'Enter');
       await waitUntil(() => el.getAttribute('state') === 'error');
       expect(errorTexts(el).join()).to.contain('Trop de messages.');
+      await expect(el).to.be.accessible();
     });
 
     it('keeps a failure to its own conversation', async () => {
@@ -219,6 +220,7 @@ describe('<message-composer> sending', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('error');
       expect(input(el).value).to.equal('Only here');
+      await expect(el).to.be.accessible();
     });
 
     it('clears the error when the thread retries the message itself', async () => {

@@ -76,13 +76,16 @@ if (runStories) {
 }
 
 if (runNode) {
-  // the strict-CSP demo page and the built output (test/build), driven in Chromium from Node
+  // the strict-CSP demo page and the built output (test/build), driven in Chromium from Node,
+  // and the reference backend as a real HTTP server (test/reference-backend)
   // (TAP output: "# pass N", "# fail N")
   const nodeTests = [
     'test/security/csp-demo.node-test.ts',
-    ...readdirSync('test/build')
-      .filter((f) => f.endsWith('.node-test.ts'))
-      .map((f) => `test/build/${f}`),
+    ...['test/build', 'test/reference-backend'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.node-test.ts'))
+        .map((f) => `${dir}/${f}`),
+    ),
   ];
   console.log(`\n▶ strict-CSP page and built output: node --import tsx --test ${nodeTests.join(' ')}`);
   const result = spawnSync('node', ['--import', 'tsx', '--test', ...nodeTests], {

@@ -54,6 +54,9 @@ const MAX_CAPTION = 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const MEDIA_TYPES = ['image', 'video', 'document'] as const;
+/** Gen C adds audio and stickers, sent as one `media` object. */
+const GEN_C_MEDIA_TYPES = [...MEDIA_TYPES, 'audio', 'sticker'] as const;
+type MediaType = (typeof GEN_C_MEDIA_TYPES)[number];
 const MIME: Record<string, string> = {
   image: 'image/jpeg',
   video: 'video/mp4',
@@ -264,7 +267,7 @@ function https(value: unknown): value is string {
   }
 }
 
-function parseMedia(body: Json, type: (typeof MEDIA_TYPES)[number], gen: Gen): Parsed {
+function parseMedia(body: Json, type: MediaType, gen: Gen): Parsed {
   const field = gen === 'C' ? 'media' : type;
   const media = body[field];
   if (!isRecord(media))
@@ -353,6 +356,7 @@ function send(ctx: DialectContext, body: unknown, gen: Gen): Response {
   if (typeof body.to !== 'string' || !E164.test(body.to))
     return error(400, 'validation_error', 'to must be an E.164 phone number');
   const type = body.type;
+  const mediaTypes: readonly MediaType[] = gen === 'C' ? GEN_C_MEDIA_TYPES : MEDIA_TYPES;
   let parsed: Parsed;
   if (type === 'text') {
     const text = isRecord(body.text) ? body.text.body : undefined;
@@ -365,10 +369,10 @@ function send(ctx: DialectContext, body: unknown, gen: Gen): Response {
     parsed = { ok: true, message: { kind: 'text', text } };
   } else if (type === 'template') {
     parsed = parseTemplate(db, body);
-  } else if (MEDIA_TYPES.includes(type as (typeof MEDIA_TYPES)[number])) {
-    parsed = parseMedia(body, type as (typeof MEDIA_TYPES)[number], gen);
+  } else if (mediaTypes.includes(type as MediaType)) {
+    parsed = parseMedia(body, type as MediaType, gen);
   } else {
-    return error(400, 'validation_error', `type must be one of text, template, ${MEDIA_TYPES.join(', ')}`);
+    return error(400, 'validation_error', `type must be one of text, template, ${mediaTypes.join(', ')}`);
   }
   if (!parsed.ok) return parsed.response;
 

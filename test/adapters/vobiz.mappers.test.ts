@@ -270,6 +270,27 @@ describe('vobiz mappers', () => {
       ).to.equal('w');
     });
 
+    it('sends audio and stickers as gen C media objects only', () => {
+      const audio = {
+        kind: 'audio' as const,
+        conversationId: 'c',
+        clientRef: 'r',
+        media: { url: 'https://cdn.example/a.ogg', caption: 'not for audio' },
+      };
+      expect(sendBody(audio, { ...target, generation: 'C', wabaId: 'w' })).to.deep.equal({
+        channel_id: 'ch-1',
+        to: '+919876543210',
+        waba_id: 'w',
+        type: 'audio',
+        media: { link: 'https://cdn.example/a.ogg' },
+      });
+      const sticker = { kind: 'sticker' as const, conversationId: 'c', clientRef: 'r', media: { mediaId: 'meta-9' } };
+      expect(sendBody(sticker, { ...target, generation: 'C', wabaId: 'w' }).media).to.deep.equal({ id: 'meta-9' });
+      expect(() => sendBody(audio, target))
+        .to.throw(SendBodyError)
+        .with.property('kind', 'unsupported');
+    });
+
     it('refuses what Vobiz cannot express', () => {
       const noUrl = { kind: 'video' as const, conversationId: 'c', clientRef: 'r', media: { mediaId: '123' } };
       expect(() => sendBody(noUrl, target)).to.throw(SendBodyError);

@@ -442,6 +442,32 @@ describe('vobiz adapter on the wire', function () {
       expect(source.capabilities.windowSignal).to.equal('expires_at');
     });
 
+    it('gen C: sends audio and stickers as one media object, without a caption; gen B does not offer them', async () => {
+      let gen = AUTH as Record<string, string>;
+      const source = adapter({ generation: 'C', wabaId: backend.db.channels[0].wabaId, headers: () => gen });
+      expect(source.capabilities.send.media).to.include.members(['audio', 'sticker']);
+      expect(adapter().capabilities.send.media).to.not.include.members(['audio']);
+      const target = (await listAll(source)).find(windowOpen)!;
+      gen = GEN_C;
+      const audio = await source.send({
+        kind: 'audio',
+        conversationId: target.id,
+        clientRef: 'c-aud',
+        media: { url: 'https://cdn.example/voice.ogg', caption: 'ignored' },
+      });
+      expect(last().body).to.deep.include({ type: 'audio', media: { link: 'https://cdn.example/voice.ogg' } });
+      expect(audio.message).to.include({ kind: 'audio', conversationId: target.id });
+      expect(audio.message.media?.url).to.equal('https://cdn.example/voice.ogg');
+      const sticker = await source.send({
+        kind: 'sticker',
+        conversationId: target.id,
+        clientRef: 'c-stk',
+        media: { url: 'https://cdn.example/s.webp' },
+      });
+      expect(last().body).to.deep.include({ type: 'sticker', media: { link: 'https://cdn.example/s.webp' } });
+      expect(sticker.message.kind).to.equal('sticker');
+    });
+
     it('gen C: uses the wabaId option without a lookup; the backend rejects a missing one', async () => {
       let gen = AUTH as Record<string, string>;
       const source = adapter({ generation: 'C', wabaId: backend.db.channels[0].wabaId, headers: () => gen });

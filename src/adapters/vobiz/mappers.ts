@@ -260,9 +260,12 @@ export function sendBody(req: SendRequest, target: SendTarget): VobizSendBody {
       };
     case 'image':
     case 'video':
-    case 'document': {
+    case 'document':
+    case 'audio':
+    case 'sticker': {
       const url = httpUrl(req.media.url);
-      const caption = req.media.caption;
+      // WhatsApp captions only images, videos and documents
+      const caption = req.kind === 'audio' || req.kind === 'sticker' ? undefined : req.media.caption;
       if (target.generation === 'C') {
         if (!url && !req.media.mediaId)
           throw new SendBodyError('Vobiz media needs an http(s) URL or a media id', 'validation');
@@ -270,6 +273,9 @@ export function sendBody(req: SendRequest, target: SendTarget): VobizSendBody {
         if (caption) media.caption = caption;
         if (req.kind === 'document' && req.media.filename) media.filename = req.media.filename;
         return { ...base, type: req.kind, media };
+      }
+      if (req.kind === 'audio' || req.kind === 'sticker') {
+        throw new SendBodyError(`Vobiz gen B cannot send ${req.kind} messages (gen C can)`, 'unsupported');
       }
       if (!url) throw new SendBodyError('Vobiz media needs an http(s) URL', 'validation');
       if (req.kind === 'document') {

@@ -114,7 +114,7 @@ export interface VobizTemplatePayload {
 export interface VobizSendBody {
   channel_id: string;
   to: string;
-  type: 'text' | 'template' | 'image' | 'video' | 'document';
+  type: 'text' | 'template' | 'image' | 'video' | 'document' | 'audio' | 'sticker';
   text?: VobizTextPayload;
   template?: VobizTemplatePayload;
   image?: { url: string; caption?: string };

@@ -64,7 +64,8 @@ export function vobizCapabilities(generation: VobizGeneration): Capabilities {
       textMaxLength: 4096,
       template: 'by-name-language-params',
       templateAddressing: 'phone',
-      media: ['image', 'video', 'document'],
+      // gen C adds audio and stickers (one `media` object)
+      media: generation === 'C' ? ['image', 'video', 'document', 'audio', 'sticker'] : ['image', 'video', 'document'],
     },
     serviceWindow: 'enforced-sync',
     windowSignal: generation === 'C' ? 'expires_at' : 'last_inbound',

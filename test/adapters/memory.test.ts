@@ -7,6 +7,7 @@ import { CONVERSATION_STATUSES, DAY_MS, DELIVERY_STATUSES } from '../../src/data
 import type { Conversation, Message, MessageKind } from '../../src/data/models.js';
 import { serviceWindow } from '../../src/data/service-window.js';
 import { runDataSourceSuite } from './contract.suite.js';
+import { installFakeTimers } from '../support/fake-timers.js';
 import { anyRejection } from './support/assertions.js';
 
 runDataSourceSuite('MemoryAdapter', async () => ({ source: new MemoryAdapter() }));
@@ -512,6 +513,21 @@ describe('MemoryAdapter', () => {
       const img = adapter.receive('conv-001', { kind: 'image', media: { url: 'https://a.example/i.jpg' } });
       expect(img.kind).to.equal('image');
       expect(adapter.serverMessages('conv-001').at(-1)!.id).to.equal(img.id);
+    });
+
+    it('answers after its configured latency, not before (fake timers)', async () => {
+      const clock = installFakeTimers();
+      try {
+        const slow = new MemoryAdapter({ latency: 400 });
+        let page: Awaited<ReturnType<MemoryAdapter['listConversations']>> | undefined;
+        void slow.listConversations().then((p) => (page = p));
+        await clock.tick(399);
+        expect(page, 'answered before the latency had passed').to.equal(undefined);
+        await clock.tick(1);
+        expect(page?.items.length).to.be.above(0);
+      } finally {
+        clock.restore();
+      }
     });
 
     it('honours signals: before the call, while held and during latency', async () => {

@@ -32,20 +32,30 @@ inbox-provider.plum {
 
   --inbox-font-family: Georgia, 'Iowan Old Style', 'Noto Serif', serif;
   --inbox-font-family-mono: 'JetBrains Mono', ui-monospace, monospace;
+  --inbox-font-size-xs: 0.75rem;
+  --inbox-font-size-s: 0.84375rem;
   --inbox-font-size-m: 0.9375rem;
+  --inbox-font-size-l: 1.125rem;
   --inbox-font-weight-strong: 700;
+  --inbox-line-height: 1.45;
   --inbox-radius-s: 6px;
   --inbox-radius-m: 14px;
   --inbox-radius-l: 18px;
+  --inbox-radius-pill: 999px;
   --inbox-focus-ring-width: 3px;
   --inbox-shadow-raised: 0 6px 24px rgb(42 22 49 / 0.18);
+  --inbox-transition-duration: 160ms;
 
   /* density: a slightly more compact list */
   --inbox-row-height: 68px;
   --inbox-avatar-size: 32px;
   --inbox-control-height: 32px;
+  --inbox-space-xxs: 2px;
+  --inbox-space-xs: 4px;
+  --inbox-space-s: 6px;
   --inbox-space-m: 10px;
   --inbox-space-l: 12px;
+  --inbox-space-xl: 20px;
 }
 
 /* Plum: dark, for theme="dark" on the provider */

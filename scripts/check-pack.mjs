@@ -23,6 +23,7 @@ const forbidden = [
     'not for hosts',
   ],
   [/(^|\/)[^/]+\.(test|spec|stories|type-test)\.[cm]?[jt]sx?(\.map)?$/, 'a test or story'],
+  [/(^|\/)(test|tests|__tests__|stories|__mocks__|fixtures)\//, 'a test or story folder'],
   [/\.mdx$/, 'a docs page'],
   [/(^|\/)mockServiceWorker\.js$/, 'the MSW worker of the reference backend'],
   [/(^|\/)(storybook-static|coverage|node_modules|dist-demo)\//, 'a build or tool folder'],

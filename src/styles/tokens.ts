@@ -37,8 +37,10 @@ export const COLOR_TOKENS = {
 
 /** Other tokens with their literal fallbacks. */
 export const SCALAR_TOKENS = {
-  'font-family':
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", sans-serif',
+  // the platform's UI font (San Francisco, Segoe UI, Roboto, the desktop's sans on Linux); scripts it
+  // lacks (Arabic, Devanagari, ...) come from the browser's per-script fallback. Every family named
+  // here that is not installed costs a font lookup on first layout, so the list stays short.
+  'font-family': 'system-ui, sans-serif',
   'font-family-mono': 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
   'font-size-xs': '0.75rem',
   'font-size-s': '0.8125rem',

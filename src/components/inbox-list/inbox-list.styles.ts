@@ -93,10 +93,6 @@ export default css`
     color: ${token('color-warning')};
   }
 
-  .summary[data-source='derived'] {
-    font-style: italic;
-  }
-
   /* ---- the list --------------------------------------------------------------- */
 
   .scroller {

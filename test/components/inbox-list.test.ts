@@ -4,6 +4,7 @@ import { MemoryAdapter, type MemorySeed } from '../../src/adapters/memory/memory
 import type { InboxList } from '../../src/components/inbox-list/inbox-list.js';
 import '../../src/components/inbox-list/inbox-list.js';
 import type { Conversation } from '../../src/data/models.js';
+import { sendMouse } from '@web/test-runner-commands';
 import { renderWithProvider } from '../support/render-with-provider.js';
 
 const NOW = Date.now();
@@ -101,6 +102,20 @@ describe('<inbox-list>', () => {
       expect(part(r, 'status')!.textContent).to.equal('Pending');
       expect(part(r, 'assignee')!.textContent).to.equal('Aisha Khan');
       expect(part(r, 'avatar')!.textContent.trim()).to.equal('AW');
+    });
+
+    it('shows the full date and time of the last activity when the pointer rests on the time', async () => {
+      const { el } = await renderList([seed('a', 5 * MINUTE)]);
+      await ready(el, 1);
+      const time = part(row(el, 'a')!, 'time')!;
+      expect(time.title).to.equal('');
+      const box = time.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 2), Math.round(box.top + box.height / 2)] });
+      const expected = new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        NOW - 5 * MINUTE,
+      );
+      await waitUntil(() => time.title === expected, `time title is "${time.title}"`);
+      await sendMouse({ type: 'move', position: [0, 0] });
     });
 
     it('falls back to the phone number when there is no name', async () => {

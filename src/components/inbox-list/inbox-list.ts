@@ -305,6 +305,21 @@ export class InboxList extends InboxElement {
     void this.roving.focusActive();
   }
 
+  /**
+   * Gives a row's time its full date and time as a tooltip when the pointer
+   * comes near it: formatted on demand, not for every row on every render.
+   */
+  private onListMouseover(e: MouseEvent): void {
+    const time = (e.target as Element).closest?.('time');
+    const when = time?.getAttribute('datetime');
+    if (!time || !when) return;
+    const lang = resolveLang(this);
+    const key = `${lang} ${when}`;
+    if (time.dataset.titleFor === key) return;
+    time.title = formatDateTime(when, lang);
+    time.dataset.titleFor = key;
+  }
+
   private onRowFocus(c: Conversation): void {
     if (this.roving.activeKey !== c.id) this.roving.setActiveKey(c.id);
   }
@@ -853,13 +868,7 @@ export class InboxList extends InboxElement {
         }</span
       >
       <span part="name" class="name" dir="auto">${name}</span>
-      <time
-        part="time"
-        class="time"
-        datetime=${when ?? nothing}
-        title=${when ? formatDateTime(when, ctx.lang) : nothing}
-        >${time}</time
-      >
+      <time part="time" class="time" datetime=${when ?? nothing}>${time}</time>
       <span part="preview" class="preview" dir="auto">${preview}</span>
       ${
         unread
@@ -900,6 +909,7 @@ export class InboxList extends InboxElement {
         tabindex=${this.activeRendered ? -1 : 0}
         @keydown=${this.onListKeydown}
         @focus=${this.onListFocus}
+        @mouseover=${this.onListMouseover}
         @rangeChanged=${this.onRangeChanged}
       >
         ${virtualize({

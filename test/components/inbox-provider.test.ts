@@ -55,6 +55,28 @@ describe('inbox-provider', () => {
     expect(nested.shadowRoot!.textContent).to.contain('connected');
   });
 
+  it("hands a host's own source to the elements inside in their first render, and keeps that one store", async () => {
+    const source = new MemoryAdapter({ seed: [] });
+    const provider = document.createElement('inbox-provider');
+    provider.source = source;
+    const consumer = document.createElement('test-store-consumer') as TestStoreConsumer;
+    const firstRender: string[] = [];
+    consumer.updateComplete.then(
+      () => firstRender.push(consumer.shadowRoot!.textContent ?? ''),
+      () => {},
+    );
+    provider.append(consumer);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.append(provider);
+    const store = provider.inboxStore;
+    expect(store, 'a store as soon as the provider connects').to.not.equal(undefined);
+    await provider.updateComplete;
+    await consumer.updateComplete;
+    expect(firstRender).to.deep.equal(['connected']);
+    expect(provider.inboxStore, 'the first update keeps the store').to.equal(store);
+    expect(consumer.inbox.store).to.equal(store);
+  });
+
   it('gives consumers outside any provider no store', async () => {
     const el = await fixture<TestStoreConsumer>(html`<test-store-consumer></test-store-consumer>`);
     expect(el.inbox.store).to.equal(undefined);

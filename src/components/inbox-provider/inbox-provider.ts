@@ -61,6 +61,8 @@ export class InboxProvider extends InboxElement {
   @property({ attribute: false }) options: Partial<DataSourceConfig> = {};
 
   private connectGeneration = 0;
+  /** What the store made in the first `connectedCallback` was built from (until the first update). */
+  private earlyConnect?: unknown[];
   private unsubscribe?: () => void;
   private readonly onStoreError = (e: Event) => this.handleStoreError((e as CustomEvent<StoreErrorDetail>).detail);
 
@@ -71,15 +73,25 @@ export class InboxProvider extends InboxElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // reconnecting after a move: rebuild what disconnectedCallback tore down
-    if (this.hasUpdated && !this.store) void this.connect();
+    if (this.hasUpdated) {
+      // reconnecting after a move: rebuild what disconnectedCallback tore down
+      if (!this.store) void this.connect();
+    } else if (this.source && !this.store) {
+      // a host's own source needs no async build: make the store now, so the elements inside,
+      // which connect right after this one, find it in their first render instead of a frame later
+      this.earlyConnect = this.connectionInputs();
+      void this.connect();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceKeys = ['source', 'backend', 'baseUrl', 'options'] as const;
     // a source built from `backend` took the user id when it was made: a new id needs a new source
     const userChanged = changed.has('currentUserId') && !this.source && this.backend !== undefined;
-    if (sourceKeys.some((k) => changed.has(k)) || userChanged) {
+    const early = this.earlyConnect;
+    this.earlyConnect = undefined;
+    const builtEarly = early !== undefined && this.connectionInputs().every((v, i) => v === early[i]);
+    if ((sourceKeys.some((k) => changed.has(k)) || userChanged) && !builtEarly) {
       void this.connect();
     } else if (this.store && (changed.has('pollInterval') || changed.has('currentUserId'))) {
       this.store.configure(this.storeOptions());
@@ -90,6 +102,10 @@ export class InboxProvider extends InboxElement {
     if (changed.has('theme') && this.store) {
       this.contextValue = { store: this.store, theme: this.theme };
     }
+  }
+
+  private connectionInputs(): unknown[] {
+    return [this.source, this.backend, this.baseUrl, this.options, this.currentUserId, this.pollInterval];
   }
 
   private storeOptions() {

@@ -191,6 +191,17 @@ export const messageComposerDe: MessageComposerStrings = {
   noConversation: 'Wählen Sie eine Unterhaltung aus, um zu antworten.',
   cannotSend: 'Dieser Posteingang kann keine Nachrichten senden.',
 
+  conversationFailed: 'Die Unterhaltung konnte nicht geladen werden, deshalb können Sie noch nicht antworten.',
+  conversationErrors: {
+    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
+    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
+    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
+    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
+    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
+    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
+  },
+
   counter: '{count} / {max}',
   charactersLeft: { one: 'noch {count} Zeichen', other: 'noch {count} Zeichen' },
   charactersOver: { one: '{count} Zeichen über dem Limit', other: '{count} Zeichen über dem Limit' },
@@ -250,6 +261,16 @@ export const assigneePickerDe: AssigneePickerStrings = {
   unassigned: 'Nicht zugewiesen',
   assign: 'Zuweisen',
   loadingConversation: 'Wird geladen…',
+  conversationFailed: 'Die Unterhaltung konnte nicht geladen werden.',
+  conversationErrors: {
+    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
+    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
+    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
+    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
+    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
+    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
+  },
   noConversation: 'Keine Unterhaltung ausgewählt',
   unsupported: 'Zuweisen ist in diesem Posteingang nicht möglich.',
 
@@ -341,6 +362,17 @@ export const inboxConversationActionsDe: InboxConversationActionsStrings = {
     conflict: 'Jemand anderes hat sie gleichzeitig geändert.',
     validation: 'Der Posteingang hat die Änderung nicht angenommen.',
     unsupported: 'Dieser Posteingang unterstützt das nicht.',
+  },
+
+  conversationFailed: 'Die Unterhaltung konnte nicht geladen werden.',
+  conversationErrors: {
+    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
+    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
+    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
+    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
+    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
+    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
   },
 
   done: {

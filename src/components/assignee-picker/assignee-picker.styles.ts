@@ -167,7 +167,8 @@ export default css`
     color: ${token('color-danger')};
     font-size: ${token('font-size-s')};
   }
-  .assign-error {
+  .assign-error,
+  .conversation-error {
     max-inline-size: 24rem;
   }
   .error-text {

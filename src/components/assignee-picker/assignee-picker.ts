@@ -39,7 +39,7 @@ const EDGE = 8;
 /** The string table, merged once per `i18n` object (the error tables merged one level deep). */
 const pickerStrings = memoStrings(ASSIGNEE_PICKER_STRINGS, (defaults, overrides) => {
   const merged = mergeStrings(defaults, overrides);
-  for (const k of ['agentsErrors', 'assignErrors', 'unassignErrors'] as const) {
+  for (const k of ['agentsErrors', 'assignErrors', 'unassignErrors', 'conversationErrors'] as const) {
     if (overrides[k]) merged[k] = { ...defaults[k], ...overrides[k] };
   }
   return merged;
@@ -71,7 +71,9 @@ function icon(content: ReturnType<typeof svg>, cls = 'icon'): TemplateResult {
  * the trigger; Tab closes.
  *
  * Where the backend cannot assign, the picker says so and stays disabled.
- * Without `conversation-id` it follows the provider's selection.
+ * Without `conversation-id` it follows the provider's selection. When the
+ * conversation it has to fetch cannot be loaded, it says why, offers Retry and
+ * stays disabled until the conversation arrives.
  *
  * @tag assignee-picker
  *
@@ -89,8 +91,8 @@ function icon(content: ReturnType<typeof svg>, cls = 'icon'): TemplateResult {
  * @csspart unassign - The "Unassign" option (with `option`).
  * @csspart loading - The skeleton shown while the agents load.
  * @csspart empty - "No agents" / "No agents match" text.
- * @csspart error - Why the agents could not be loaded, or why an assignment failed (`role="alert"`).
- * @csspart retry - The Retry buttons.
+ * @csspart error - Why the agents or the conversation could not be loaded, or why an assignment failed (`role="alert"`).
+ * @csspart retry - The Retry buttons (agents, conversation, assignment).
  * @csspart dismiss - The button that hides an assignment error.
  *
  * @cssprop [--assignee-picker-popup-inline-size=20rem] - Width of the popup.
@@ -242,6 +244,7 @@ export class AssigneePicker extends InboxElement {
     const id = this.currentId;
     if (!store || !id) return 'initial';
     if (this.conversationFetch.isFetching(store, id)) return 'loading';
+    if (this.conversationFetch.error) return 'error';
     if (this.failures.has(id)) return 'error';
     if (!this.canAssign(store)) return 'ready';
     const agents = store.getAgentsState();
@@ -517,6 +520,12 @@ export class AssigneePicker extends InboxElement {
     if (store) this.loadAgents(store, true);
   }
 
+  private retryConversation(): void {
+    // the error and its button go away while the fetch runs: keep focus on the (busy) trigger
+    this.trigger?.focus();
+    this.conversationFetch.retry();
+  }
+
   private retryAssign(): void {
     const id = this.currentId;
     const failure = id ? this.failures.get(id) : undefined;
@@ -601,7 +610,9 @@ export class AssigneePicker extends InboxElement {
     const s = this.strings;
     const conversation = store.getConversation(id);
     const assignee = this.assigneeOf(conversation);
-    const disabled = !this.canAssign(store);
+    const unsupported = !this.canAssign(store);
+    const unloaded = this.conversationFetch.error !== undefined;
+    const disabled = unsupported || unloaded;
     const loading = this.conversationFetch.isFetching(store, id);
     const busy = this.pending.has(id);
     const me = store.currentUserId;
@@ -621,7 +632,7 @@ export class AssigneePicker extends InboxElement {
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls=${this.open ? 'popup' : nothing}
       aria-disabled=${disabled ? 'true' : nothing}
-      aria-describedby=${disabled ? 'notice' : nothing}
+      aria-describedby=${unloaded ? 'conversation-error' : unsupported ? 'notice' : nothing}
       aria-busy=${busy || loading ? 'true' : nothing}
       @mousedown=${this.onTriggerMouseDown}
       @click=${disabled ? undefined : this.onTriggerClick}
@@ -787,6 +798,19 @@ export class AssigneePicker extends InboxElement {
     </div>`;
   }
 
+  /** Why the conversation could not be loaded, with Retry. */
+  private renderConversationError(): TemplateResult | typeof nothing {
+    const error = this.conversationFetch.error;
+    if (!error) return nothing;
+    const s = this.strings;
+    return html`<div id="conversation-error" part="error" class="error conversation-error" role="alert">
+      <span class="error-text">${s.conversationErrors[error.kind] ?? s.conversationFailed}</span>
+      <span class="error-actions">
+        <button part="retry" class="link-button" type="button" @click=${this.retryConversation}>${s.retry}</button>
+      </span>
+    </div>`;
+  }
+
   private renderFailure(): TemplateResult | typeof nothing {
     const id = this.currentId;
     const failure = id ? this.failures.get(id) : undefined;
@@ -819,7 +843,7 @@ export class AssigneePicker extends InboxElement {
     const lang = resolveLang(this);
     const disabled = !this.canAssign(store);
     return html`<div part="base" class="base" data-theme=${this.ctx.theme}>
-      ${this.renderTrigger(store, id, lang)}
+      ${this.renderTrigger(store, id, lang)} ${this.renderConversationError()}
       ${disabled ? html`<p id="notice" part="notice" class="notice">${s.unsupported}</p>` : nothing}
       ${this.open ? this.renderPopup(store, id, lang) : nothing} ${this.renderFailure()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.open ? '' : this.announcement}</div>

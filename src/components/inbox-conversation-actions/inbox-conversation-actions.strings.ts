@@ -45,6 +45,18 @@ export const INBOX_CONVERSATION_ACTIONS_STRINGS = {
     unsupported: 'This inbox does not support it.',
   } as Partial<Record<InboxErrorKind, string>>,
 
+  /** The conversation could not be loaded (no action is offered), by error kind; `conversationFailed` is the fallback. */
+  conversationFailed: 'The conversation could not be loaded.',
+  conversationErrors: {
+    not_found: 'This conversation could not be found. It may have been deleted.',
+    forbidden: 'You are not allowed to see this conversation.',
+    network: 'The conversation could not be loaded: no connection.',
+    timeout: 'The conversation could not be loaded: the server took too long.',
+    rate_limited: 'Too many requests. Wait a moment, then retry.',
+    unauthorized: 'Your session has expired. Sign in again, then retry.',
+    upstream: 'The inbox is not answering right now. Try again in a moment.',
+  } as Partial<Record<InboxErrorKind, string>>,
+
   /** Announced after an action succeeded. */
   done: {
     close: 'Conversation closed',

@@ -51,7 +51,7 @@ export const DEFAULT_RESOLUTIONS: readonly string[] = Object.freeze(['resolved',
 /** The string table, merged once per `i18n` object (the nested tables merged one level deep). */
 const actionsStrings = memoStrings(INBOX_CONVERSATION_ACTIONS_STRINGS, (defaults, overrides) => {
   const merged = mergeStrings(defaults, overrides);
-  for (const k of ['resolutions', 'failed', 'errors', 'done'] as const) {
+  for (const k of ['resolutions', 'failed', 'errors', 'done', 'conversationErrors'] as const) {
     if (overrides[k]) (merged as Record<typeof k, unknown>)[k] = { ...defaults[k], ...overrides[k] };
   }
   return merged;
@@ -74,7 +74,9 @@ const ICONS: Record<ConversationAction, ReturnType<typeof svg>> = {
  *
  * It fits `<conversation-thread>`'s `actions` slot or anywhere the host
  * places it; without `conversation-id` it follows the provider's selection.
- * When no action applies it renders nothing (state `empty`).
+ * When no action applies it renders nothing (state `empty`). When the
+ * conversation it has to fetch cannot be loaded, it shows no action but says
+ * why and offers Retry (state `error`).
  *
  * @tag inbox-conversation-actions
  *
@@ -86,8 +88,8 @@ const ICONS: Record<ConversationAction, ReturnType<typeof svg>> = {
  * @csspart mark-read - The "Mark as read" button (with `action`).
  * @csspart mark-unread - The "Mark as unread" button (with `action`).
  * @csspart resolution - The resolution chooser next to Close (a select).
- * @csspart error - Why the last action failed (`role="alert"`).
- * @csspart retry - The Retry button of a failed action.
+ * @csspart error - Why the last action failed, or why the conversation could not be loaded (`role="alert"`).
+ * @csspart retry - The Retry button of a failed action or of the conversation that could not be loaded.
  * @csspart dismiss - The button that hides the failure.
  *
  * @cssprop [--inbox-conversation-actions-gap=var(--inbox-space-s, 8px)] - Space between the buttons.
@@ -113,6 +115,8 @@ export class InboxConversationActions extends InboxElement {
   private activeKey: string | null = null;
   /** The slot whose button had focus when its action started (focus is kept on the row of buttons). */
   private focusAfter?: { conversationId: string; slot?: ActionSlot };
+  /** The conversation whose loading Retry had focus (focus moves on to the buttons once it has loaded). */
+  private focusAfterFetch?: string;
 
   @state() private resolution = '';
   @state() private announcement = '';
@@ -132,7 +136,7 @@ export class InboxConversationActions extends InboxElement {
   /** The resolution values offered next to Close, the first one preselected; empty closes without one. */
   @property({ attribute: false }) resolutions: readonly string[] = DEFAULT_RESOLUTIONS;
 
-  /** Read-only: `initial` (no conversation), `loading`, `ready`, `empty` (no action applies) or `error` (the last action failed). */
+  /** Read-only: `initial` (no conversation), `loading`, `ready`, `empty` (no action applies) or `error` (the last action failed, or the conversation could not be loaded). */
   @property({ reflect: true }) state: InboxConversationActionsState = 'initial';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -155,6 +159,7 @@ export class InboxConversationActions extends InboxElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.restoreFocus();
+    this.restoreFocusAfterFetch();
   }
 
   // ---- derived state ------------------------------------------------------------------
@@ -177,6 +182,7 @@ export class InboxConversationActions extends InboxElement {
     const id = this.currentId;
     if (!store || !id) return 'initial';
     if (this.conversationFetch.isFetching(store, id)) return 'loading';
+    if (this.conversationFetch.error) return 'error';
     if (this.failures.has(id)) return 'error';
     return this.slots(store, id).length ? 'ready' : 'empty';
   }
@@ -274,6 +280,37 @@ export class InboxConversationActions extends InboxElement {
     this.requestUpdate();
   }
 
+  private retryConversation(): void {
+    const id = this.currentId;
+    if (!id) return;
+    this.focusAfterFetch = id;
+    this.conversationFetch.retry();
+  }
+
+  /** After Retry of the conversation: focus stays in the element while it loads, then moves to the first button. */
+  private restoreFocusAfterFetch(): void {
+    const id = this.focusAfterFetch;
+    if (!id) return;
+    const root = this.shadowRoot!;
+    const base = root.querySelector<HTMLElement>('[part~="base"]');
+    const inside = root.activeElement;
+    const outside = document.activeElement;
+    if (this.currentId !== id || (!inside && outside && outside !== document.body && outside !== this)) {
+      this.focusAfterFetch = undefined; // the user moved on
+      return;
+    }
+    if (this.state === 'loading') {
+      if (!inside) base?.focus();
+      return;
+    }
+    this.focusAfterFetch = undefined;
+    if (inside && inside !== base) return;
+    const next =
+      root.querySelector<HTMLButtonElement>('button[part~="action"]') ??
+      root.querySelector<HTMLButtonElement>('[part~="error"] button');
+    next?.focus();
+  }
+
   private dismiss(): void {
     const id = this.currentId;
     if (!id) return;
@@ -368,6 +405,19 @@ export class InboxConversationActions extends InboxElement {
     </span>`;
   }
 
+  /** Why the conversation could not be loaded, with Retry. */
+  private renderConversationError(): TemplateResult | typeof nothing {
+    const error = this.conversationFetch.error;
+    if (!error) return nothing;
+    const s = this.strings;
+    return html`<div part="error" class="error conversation-error" role="alert">
+      <span class="error-text">${s.conversationErrors[error.kind] ?? s.conversationFailed}</span>
+      <span class="error-actions">
+        <button part="retry" class="link-button" type="button" @click=${this.retryConversation}>${s.retry}</button>
+      </span>
+    </div>`;
+  }
+
   private renderFailure(id: string): TemplateResult | typeof nothing {
     const failure = this.failures.get(id);
     if (!failure) return nothing;
@@ -389,7 +439,8 @@ export class InboxConversationActions extends InboxElement {
   override render() {
     const store = this.ctx.store;
     const id = this.currentId;
-    const views = store && id && this.state !== 'loading' ? this.slots(store, id) : [];
+    const unloaded = this.conversationFetch.error !== undefined;
+    const views = store && id && this.state !== 'loading' && !unloaded ? this.slots(store, id) : [];
     return html`<div
       part="base"
       class="base"
@@ -410,7 +461,7 @@ export class InboxConversationActions extends InboxElement {
             </div>`
           : nothing
       }
-      ${id ? this.renderFailure(id) : nothing}
+      ${store && id ? this.renderConversationError() : nothing} ${id ? this.renderFailure(id) : nothing}
       <span class="visually-hidden" role="status">${this.announcement}</span>
     </div>`;
   }

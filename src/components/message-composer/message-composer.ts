@@ -55,10 +55,13 @@ const GROWS_BY_CSS =
 /** How often the window countdown is refreshed. */
 const TICK_MS = 30_000;
 
-/** The string table, merged once per `i18n` object (`sendErrors` merged one level deep). */
+/** The string table, merged once per `i18n` object (`sendErrors` and `conversationErrors` merged one level deep). */
 const composerStrings = memoStrings(MESSAGE_COMPOSER_STRINGS, (defaults, overrides) => {
   const merged = mergeStrings(defaults, overrides);
   if (overrides.sendErrors) merged.sendErrors = { ...defaults.sendErrors, ...overrides.sendErrors };
+  if (overrides.conversationErrors) {
+    merged.conversationErrors = { ...defaults.conversationErrors, ...overrides.conversationErrors };
+  }
   return merged;
 });
 
@@ -71,12 +74,15 @@ const composerStrings = memoStrings(MESSAGE_COMPOSER_STRINGS, (defaults, overrid
  * Enter sends, Shift+Enter adds a line, and Enter while an IME is composing
  * never sends.
  *
+ * When the conversation it has to fetch (to know its window) cannot be
+ * loaded, it says why, offers Retry and stays disabled until it arrives.
+ *
  * @tag message-composer
  *
  * @csspart base - The root container.
  * @csspart window-notice - The service-window countdown, warning or explanation.
- * @csspart error - A reason a message was not sent (`role="alert"`).
- * @csspart retry - The Retry button of a failed send.
+ * @csspart error - A reason a message was not sent, or why the templates or the conversation could not be loaded (`role="alert"`).
+ * @csspart retry - The Retry button of a failed send, of the templates or of the conversation.
  * @csspart notice - Why the composer is disabled.
  * @csspart field - The box around the text input.
  * @csspart input - The text input (a textarea).
@@ -120,6 +126,8 @@ export class MessageComposer extends InboxElement {
   private templatesStore?: InboxStore;
   private tickTimer?: ReturnType<typeof setInterval>;
   private focusTemplatesNext = false;
+  /** Retry of the conversation had focus: focus the input once it is usable (or Retry again if it failed again). */
+  private focusAfterFetch = false;
   /** Fetches the shown conversation when nothing has loaded it, so its window is known. */
   private readonly conversationFetch = new ConversationFetchController(this);
 
@@ -152,7 +160,7 @@ export class MessageComposer extends InboxElement {
   /** Lowers the dialect's length limit (`capabilities.send.textMaxLength`); it never raises it. */
   @property({ attribute: 'max-length', type: Number }) maxLength?: number;
 
-  /** Read-only: `initial` (nothing to reply to), `ready`, or `error` (the last send failed). */
+  /** Read-only: `initial` (nothing to reply to), `ready`, or `error` (the last send failed, or the conversation could not be loaded). */
   @property({ reflect: true }) state: MessageComposerState = 'initial';
 
   override connectedCallback(): void {
@@ -176,7 +184,7 @@ export class MessageComposer extends InboxElement {
       this.dropResolvedFailure(store, id);
     }
     if (store && this.mode === 'template' && this.templatesStore !== store) this.loadTemplates(store);
-    this.state = !store || !id ? 'initial' : this.visibleFailure ? 'error' : 'ready';
+    this.state = !store || !id ? 'initial' : this.visibleFailure || this.conversationError ? 'error' : 'ready';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -187,6 +195,7 @@ export class MessageComposer extends InboxElement {
       this.focusTemplatesNext = false;
       this.picker.focus();
     }
+    this.restoreFocusAfterFetch();
   }
 
   // ---- derived state ---------------------------------------------------------------
@@ -244,13 +253,18 @@ export class MessageComposer extends InboxElement {
     return { state: remainingMs <= HOUR_MS ? 'closing' : 'open', remainingMs, predicted };
   }
 
+  /** Why the shown conversation could not be loaded (the composer is disabled until it is). */
+  private get conversationError(): InboxError | undefined {
+    return this.ctx.store && this.currentId ? this.conversationFetch.error : undefined;
+  }
+
   private get canSendTemplates(): boolean {
     return (this.ctx.store?.capabilities.send.template ?? 'none') !== 'none';
   }
 
   private get mode(): Mode {
     const store = this.ctx.store;
-    if (!store || !this.currentId) return 'disabled';
+    if (!store || !this.currentId || this.conversationError) return 'disabled';
     const send = store.capabilities.send;
     if (this.window.state === 'closed') return this.canSendTemplates ? 'template' : 'blocked';
     if (!send.text) return this.canSendTemplates ? 'template' : 'disabled';
@@ -316,6 +330,28 @@ export class MessageComposer extends InboxElement {
         });
       },
     );
+  }
+
+  private retryConversation(): void {
+    // Retry goes away while the fetch runs: move focus to the input (usable meanwhile) then
+    this.focusAfterFetch = true;
+    this.conversationFetch.retry();
+  }
+
+  private restoreFocusAfterFetch(): void {
+    if (!this.focusAfterFetch) return;
+    const store = this.ctx.store;
+    const id = this.currentId;
+    const fetching = store && id ? this.conversationFetch.isFetching(store, id) : false;
+    if (!fetching) this.focusAfterFetch = false;
+    const root = this.shadowRoot!;
+    const outside = document.activeElement;
+    if (outside && outside !== document.body && outside !== this) return; // the user moved on
+    const focused = root.activeElement as HTMLElement | null;
+    if (focused && !(focused as HTMLTextAreaElement).disabled) return;
+    const retry = root.querySelector<HTMLButtonElement>('#conversation-error button');
+    if (retry) retry.focus();
+    else this.focus();
   }
 
   private retryTemplates(): void {
@@ -589,6 +625,17 @@ export class MessageComposer extends InboxElement {
 
   private renderErrors(s: MessageComposerStrings): TemplateResult[] {
     const out: TemplateResult[] = [];
+    const unloaded = this.conversationError;
+    if (unloaded) {
+      out.push(
+        html`<div part="error" class="error" role="alert" id="conversation-error">
+          ${this.renderIcon('alert')}<span class="error-text"
+            >${s.conversationErrors[unloaded.kind] ?? s.conversationFailed}</span
+          >
+          <button part="retry" class="retry" type="button" @click=${this.retryConversation}>${s.retry}</button>
+        </div>`,
+      );
+    }
     const failure = this.visibleFailure;
     if (failure && !this.sending.has(failure.clientRef)) {
       const message = s.sendErrors[failure.error.kind] ?? s.sendFailed;
@@ -645,8 +692,9 @@ export class MessageComposer extends InboxElement {
     const limit = this.limit;
     const near = limit !== undefined && this.text.length >= limit * 0.9;
     const over = limit !== undefined && this.text.length > limit;
+    const unloaded = this.conversationError !== undefined;
     const describedBy = [
-      disabled && mode === 'disabled' ? 'notice' : '',
+      disabled && mode === 'disabled' ? (unloaded ? 'conversation-error' : 'notice') : '',
       w.state === 'closing' || w.state === 'closed' ? 'window-notice' : '',
       near ? 'counter' : '',
       this.validation ? 'validation-error' : '',
@@ -890,7 +938,8 @@ export class MessageComposer extends InboxElement {
     const id = this.currentId;
     const mode = this.mode;
     const w = this.window;
-    const reason = !store || !id ? s.noConversation : mode === 'disabled' ? s.cannotSend : '';
+    const reason =
+      !store || !id ? s.noConversation : this.conversationError ? '' : mode === 'disabled' ? s.cannotSend : '';
     const sending = id ? this.isSending(id) : false;
     return html`
       <div part="base" class="base" data-theme=${this.ctx.theme} data-mode=${mode}>

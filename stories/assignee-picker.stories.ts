@@ -144,6 +144,24 @@ export const Error: Story = {
   play: async ({ canvasElement }) => open(canvasElement),
 };
 
+/**
+ * The picker shows a conversation by `conversation-id` that nothing has loaded, and fetching it failed
+ * (502): it says why, stays disabled, and Retry fetches it again (which works here).
+ */
+export const ConversationError: Story = {
+  render: () => {
+    const source = adapter();
+    source.fail(
+      'getConversation',
+      new InboxError({ kind: 'upstream', message: 'Bad Gateway', dialect: 'memory', httpStatus: 502 }),
+      1,
+    );
+    return html`<inbox-provider .source=${source} poll-interval="0" current-user-id=${ME}>
+      <assignee-picker conversation-id="conv-004"></assignee-picker>
+    </inbox-provider>`;
+  },
+};
+
 /** No agents to assign (neither the backend nor the host gives any). */
 export const Empty: Story = {
   render: () => picker(adapter({ agents: [] }), 'conv-002'),

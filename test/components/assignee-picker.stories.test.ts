@@ -13,6 +13,7 @@ const EXPECTED_STATE: Record<string, string> = {
   LongAgentList: 'ready',
   Loading: 'loading',
   Error: 'error',
+  ConversationError: 'error',
   Empty: 'empty',
   AssignmentRejected: 'error',
   AssignmentUnavailable: 'error',

@@ -1,0 +1,138 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { AGENTS } from '../../src/adapters/memory/fixtures.js';
+import { MemoryAdapter, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
+import type { AssigneePicker } from '../../src/components/assignee-picker/assignee-picker.js';
+import '../../src/components/assignee-picker/assignee-picker.js';
+import { InboxError } from '../../src/data/errors.js';
+import type { Agent } from '../../src/data/models.js';
+import type { InboxErrorDetail } from '../../src/events/events.js';
+import { de } from '../../src/locales/de.js';
+import { renderWithProvider } from '../support/render-with-provider.js';
+
+function seed(id: string, assignee: Agent | null): MemorySeed {
+  const at = '2026-03-02T09:59:00Z';
+  return {
+    conversation: {
+      id,
+      dialect: 'memory',
+      status: 'open',
+      channel: { kind: 'whatsapp' },
+      contact: { displayName: `Contact ${id}` },
+      assignee,
+      unreadCount: 0,
+      lastActivityAt: at,
+      createdAt: at,
+    },
+    messages: [],
+  };
+}
+
+const upstream502 = () =>
+  new InboxError({ kind: 'upstream', message: 'RAW gateway text', dialect: 'memory', httpStatus: 502, retryable: true });
+
+function part(el: AssigneePicker, name: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+function triggerName(el: AssigneePicker): string {
+  return part(el, 'name')!.textContent.trim();
+}
+
+/** A picker with `conversation-id="c1"` and nothing listed, whose first fetch of c1 fails. */
+async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {
+  const adapter = new MemoryAdapter({ seed: [seed('c1', AGENTS[1]), seed('c2', null)] });
+  adapter.fail('getConversation', error, 1);
+  const errors: InboxErrorDetail[] = [];
+  const result = await renderWithProvider<HTMLElement>(
+    html`<button id="before">before</button
+      ><assignee-picker
+        conversation-id="c1"
+        .i18n=${i18n}
+        @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
+      ></assignee-picker
+      ><button id="after">after</button>`,
+    { adapter },
+  );
+  const el = result.provider.querySelector('assignee-picker')!;
+  await waitUntil(() => el.state === 'error', 'the picker did not show the failed conversation');
+  await el.updateComplete;
+  return { ...result, el, errors };
+}
+
+describe('<assignee-picker> when its conversation cannot be loaded', () => {
+  it('says why with Retry, reports inbox-error and stays disabled (502)', async () => {
+    const { el, errors } = await renderFailing();
+    const error = part(el, 'error')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('The inbox is not answering right now.');
+    expect(error.textContent).not.to.contain('RAW');
+    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Retry');
+    expect(errors.map((d) => [d.operation, d.conversationId, d.error.kind])).to.deep.equal([
+      ['conversation', 'c1', 'upstream'],
+    ]);
+
+    const trigger = part(el, 'trigger')!;
+    expect(trigger.getAttribute('aria-disabled')).to.equal('true');
+    expect(trigger.getAttribute('aria-describedby')).to.equal(error.id);
+    trigger.click();
+    await el.updateComplete;
+    expect(part(el, 'popup')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fetches again on Retry and then shows the conversation’s assignee', async () => {
+    const { el, adapter } = await renderFailing();
+    part(el, 'retry')!.click();
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    expect(part(el, 'error')).to.equal(null);
+    await waitUntil(() => el.state === 'ready', 'the picker did not recover');
+    await el.updateComplete;
+    expect(triggerName(el)).to.equal(AGENTS[1].displayName);
+    expect(part(el, 'error')).to.equal(null);
+    expect(part(el, 'trigger')!.hasAttribute('aria-disabled')).to.equal(false);
+    expect(adapter.calls.filter((c) => c.op === 'getConversation')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('chooses the message by error kind, with a fallback, replaceable through i18n', async () => {
+    const missing = await renderFailing('not_found');
+    expect(part(missing.el, 'error')!.textContent).to.contain('This conversation could not be found.');
+    await expect(missing.el).to.be.accessible();
+
+    const other = await renderFailing('server');
+    expect(part(other.el, 'error')!.textContent).to.contain('The conversation could not be loaded.');
+
+    const german = await renderFailing('not_found', de['assignee-picker']);
+    expect(part(german.el, 'error')!.textContent).to.contain(de['assignee-picker'].conversationErrors.not_found!);
+    expect(part(german.el, 'retry')!.textContent!.trim()).to.equal(de['assignee-picker'].retry);
+  });
+
+  it('reaches Retry with the keyboard; Enter recovers and keeps focus on the trigger', async () => {
+    const { el, provider } = await renderFailing();
+    provider.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'retry'));
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.state === 'ready', 'the picker did not recover');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
+    expect(triggerName(el)).to.equal(AGENTS[1].displayName);
+  });
+
+  it('fires inbox-error again when Retry fails too', async () => {
+    const { el, adapter } = await renderFailing();
+    adapter.fail('getConversation', 'network', 1);
+    const event = oneEvent(el, 'inbox-error');
+    part(el, 'retry')!.click();
+    const { detail } = await event;
+    expect(detail.error.kind).to.equal('network');
+    await waitUntil(() => el.state === 'error');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('no connection');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -113,6 +113,26 @@ export const Loading: Story = {
   },
 };
 
+/**
+ * The conversation given by `conversation-id` could not be loaded (502): no action is offered,
+ * a message says why, and Retry fetches it again (which works here).
+ */
+export const ConversationError: Story = {
+  render: () => {
+    const source = adapter();
+    source.fail(
+      'getConversation',
+      new InboxError({ kind: 'upstream', message: 'Bad Gateway', dialect: 'memory', httpStatus: 502 }),
+      1,
+    );
+    return actions(
+      source,
+      '',
+      html`<inbox-conversation-actions conversation-id="conv-008"></inbox-conversation-actions>`,
+    );
+  },
+};
+
 /** No action supported by the backend (e.g. Switchbord): nothing is rendered. */
 export const Empty: Story = {
   render: () =>

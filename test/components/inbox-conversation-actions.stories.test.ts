@@ -16,6 +16,7 @@ const EXPECTED: Record<string, { state: string; actions: string[] }> = {
   Failed: { state: 'error', actions: ['mark-read', 'archive', 'close'] },
   Error: { state: 'error', actions: ['mark-read', 'archive', 'close'] },
   Loading: { state: 'loading', actions: [] },
+  ConversationError: { state: 'error', actions: [] },
   Empty: { state: 'empty', actions: [] },
   LongContent: { state: 'ready', actions: ['mark-read', 'archive', 'close'] },
   Theming: { state: 'ready', actions: ['mark-read', 'archive', 'close'] },

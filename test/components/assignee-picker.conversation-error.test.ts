@@ -66,7 +66,7 @@ describe('<assignee-picker> when its conversation cannot be loaded', () => {
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.contain('The inbox is not answering right now.');
     expect(error.textContent).not.to.contain('RAW');
-    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Retry');
+    expect(part(el, 'retry')!.textContent.trim()).to.equal('Retry');
     expect(errors.map((d) => [d.operation, d.conversationId, d.error.kind])).to.deep.equal([
       ['conversation', 'c1', 'upstream'],
     ]);
@@ -105,7 +105,7 @@ describe('<assignee-picker> when its conversation cannot be loaded', () => {
 
     const german = await renderFailing('not_found', de['assignee-picker']);
     expect(part(german.el, 'error')!.textContent).to.contain(de['assignee-picker'].conversationErrors.not_found!);
-    expect(part(german.el, 'retry')!.textContent!.trim()).to.equal(de['assignee-picker'].retry);
+    expect(part(german.el, 'retry')!.textContent.trim()).to.equal(de['assignee-picker'].retry);
   });
 
   it('reaches Retry with the keyboard; Enter recovers and keeps focus on the trigger', async () => {

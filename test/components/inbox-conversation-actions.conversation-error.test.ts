@@ -70,7 +70,7 @@ describe('<inbox-conversation-actions> when its conversation cannot be loaded', 
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.contain('The inbox is not answering right now.');
     expect(error.textContent).not.to.contain('RAW');
-    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Retry');
+    expect(part(el, 'retry')!.textContent.trim()).to.equal('Retry');
     expect(part(el, 'dismiss')).to.equal(null);
     expect(errors.map((d) => [d.operation, d.conversationId, d.error.kind])).to.deep.equal([
       ['conversation', 'c2', 'upstream'],
@@ -103,7 +103,7 @@ describe('<inbox-conversation-actions> when its conversation cannot be loaded', 
     const table = de['inbox-conversation-actions'];
     const german = await renderFailing('not_found', table);
     expect(part(german.el, 'error')!.textContent).to.contain(table.conversationErrors.not_found!);
-    expect(part(german.el, 'retry')!.textContent!.trim()).to.equal(table.retry);
+    expect(part(german.el, 'retry')!.textContent.trim()).to.equal(table.retry);
   });
 
   it('reaches Retry with the keyboard; Enter recovers and moves focus to the first action', async () => {

@@ -38,6 +38,7 @@ const required = [
   'package.json',
   'README.md',
   'CHANGELOG.md',
+  'LICENSE',
   'custom-elements.json',
   'dist/index.js',
   'dist/index.d.ts',

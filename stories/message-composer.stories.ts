@@ -239,6 +239,18 @@ export const Error: Story = {
   play: async ({ canvasElement }) => clickSend(await storyComposer(canvasElement)),
 };
 
+/**
+ * The conversation given by `conversation-id` could not be loaded (502), so its window is unknown: the composer
+ * says why, stays disabled, and Retry fetches it again (which works here).
+ */
+export const ConversationError: Story = {
+  render: () => {
+    const source = adapter();
+    source.fail('getConversation', 'upstream', 1);
+    return composerIn(source, null, html`<message-composer conversation-id=${OPEN}></message-composer>`);
+  },
+};
+
 /** Window open, with the countdown of the 24-hour service window (predicted from the last inbound message). */
 export const WindowOpen: Story = {
   render: () => composerIn(adapter(), OPEN, undefined, { withThread: true }),

@@ -56,6 +56,13 @@ const EXPECTED: Record<string, Expected> = {
     window: 'open',
     check: (_, r) => inputValue(r) === 'Your refund was issued today.' && part(r, 'retry') !== null,
   },
+  ConversationError: {
+    state: 'error',
+    mode: 'disabled',
+    window: null,
+    check: (_, r) =>
+      r.querySelector('textarea')!.disabled && part(r, 'retry') !== null && textOf(r, 'error').includes('not answering'),
+  },
   WindowOpen: { state: 'ready', mode: 'text', window: 'open' },
   WindowClosing: { state: 'ready', mode: 'text', window: 'closing' },
   WindowClosedWithTemplates: {

@@ -42,7 +42,7 @@ describe('<message-composer> when its conversation cannot be loaded', () => {
     expect(error.getAttribute('part')).to.equal('error');
     expect(error.getAttribute('role')).to.equal('alert');
     expect(errorTexts(el)).to.deep.equal(['The inbox is not answering right now. Try again in a moment. Retry']);
-    expect(part(el, 'retry')!.textContent!.trim()).to.equal('Retry');
+    expect(part(el, 'retry')!.textContent.trim()).to.equal('Retry');
     expect(errors.map((d) => [d.operation, d.conversationId, d.error.kind])).to.deep.equal([
       ['conversation', 'c1', 'upstream'],
     ]);

@@ -27,6 +27,7 @@ const forbidden = [
   [/\.mdx$/, 'a docs page'],
   [/(^|\/)mockServiceWorker\.js$/, 'the MSW worker of the reference backend'],
   [/(^|\/)(storybook-static|coverage|node_modules|dist-demo)\//, 'a build or tool folder'],
+  [/\.d\.ts\.map$/, 'a declaration map: it points at src/, which is not published'],
 ];
 for (const file of files) {
   for (const [pattern, why] of forbidden) if (pattern.test(file)) problems.push(`${file} is packed (${why})`);

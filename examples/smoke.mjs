@@ -1,6 +1,7 @@
 // A smoke run of the built examples in headless Chromium (playwright-core, the
 // system browser): each one must list conversations from the reference backend
-// and open one. Run after `npm run examples:build`:
+// and open one, or the run exits non-zero (CI runs it). Run after
+// `npm run examples:build`:
 //   node examples/smoke.mjs [--out <dir for screenshots>]
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { findChromium } from '../scripts/find-chromium.mjs';
+
+// CI runs this: a hung server or page must fail it, not stall it
+setTimeout(() => {
+  console.error('examples smoke: still running after 3 minutes; giving up');
+  process.exit(1);
+}, 180_000).unref();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -42,7 +50,7 @@ async function htmlServer(port) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium(), // Debian's Chromium (or CHROME_PATH); never a downloaded one
   args: [
     '--no-sandbox',
     '--disable-gpu',

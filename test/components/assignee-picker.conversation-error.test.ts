@@ -135,4 +135,25 @@ describe('<assignee-picker> when its conversation cannot be loaded', () => {
     expect(part(el, 'error')!.textContent).to.contain('no connection');
     await expect(el).to.be.accessible();
   });
+
+  it('closes a list opened while the conversation loaded when loading it fails, focus back on the trigger', async () => {
+    const adapter = new MemoryAdapter({ seed: [seed('c1', AGENTS[1])] });
+    const gate = adapter.hold('getConversation');
+    const { el } = await renderWithProvider<AssigneePicker>(
+      html`<assignee-picker conversation-id="c1"></assignee-picker>`,
+      { adapter },
+    );
+    await gate.reached;
+    await el.updateComplete;
+    part(el, 'trigger')!.click();
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'search'), 'the list did not open');
+    gate.fail(upstream502());
+    await waitUntil(() => el.state === 'error', 'the failure did not show');
+    await el.updateComplete;
+    expect(part(el, 'popup')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
+    expect(part(el, 'retry')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -173,6 +173,8 @@ export class AssigneePicker extends InboxElement {
       if (store && id) this.conversationFetch.ensure(store, id);
     }
     if (this.open && (key !== this.openKey || !store || !id)) this.closePopup(false);
+    // opened while the conversation loaded, which then failed: nothing to pick for until Retry
+    if (this.open && this.conversationFetch.error) this.closePopup(this.popup?.matches(':focus-within') ?? false);
     if (store && id && this.canAssign(store) && store.getAgentsState().status === 'idle') this.loadAgents(store, false);
     this.state = this.computeState();
     this.syncSkeleton();

@@ -294,8 +294,8 @@ export class InboxConversationActions extends InboxElement {
     const root = this.shadowRoot!;
     const base = root.querySelector<HTMLElement>('[part~="base"]');
     const inside = root.activeElement;
-    const outside = document.activeElement;
-    if (this.currentId !== id || (!inside && outside && outside !== document.body && outside !== this)) {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (this.currentId !== id || (!inside && !lost)) {
       this.focusAfterFetch = undefined; // the user moved on
       return;
     }

@@ -344,11 +344,11 @@ export class MessageComposer extends InboxElement {
     const id = this.currentId;
     const fetching = store && id ? this.conversationFetch.isFetching(store, id) : false;
     if (!fetching) this.focusAfterFetch = false;
+    const focused = this.shadowRoot!.activeElement as HTMLTextAreaElement | null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!focused && !lost) return; // the user moved on
+    if (focused && !focused.disabled) return;
     const root = this.shadowRoot!;
-    const outside = document.activeElement;
-    if (outside && outside !== document.body && outside !== this) return; // the user moved on
-    const focused = root.activeElement as HTMLElement | null;
-    if (focused && !(focused as HTMLTextAreaElement).disabled) return;
     const retry = root.querySelector<HTMLButtonElement>('#conversation-error button');
     if (retry) retry.focus();
     else this.focus();

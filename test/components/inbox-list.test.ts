@@ -291,6 +291,28 @@ describe('<inbox-list>', () => {
       expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['solo']);
     });
 
+    it('renders a first page that arrives at once in its first render, without an empty loading shell before it', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="height: 480px"></div>`);
+      const el = document.createElement('inbox-list');
+      el.source = new MemoryAdapter({ seed: [seed('a', MINUTE), seed('b', HOUR)] });
+      const added: string[] = [];
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n instanceof Element)
+              added.push(...[n, ...n.querySelectorAll('[part]')].map((e) => e.getAttribute('part') ?? ''));
+          }
+        }
+      });
+      host.append(el);
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      await ready(el, 2);
+      observer.disconnect();
+      expect(added).to.include('list');
+      expect(added).to.not.include('loading');
+      expect(added.filter((p) => p === 'filters')).to.have.length(1);
+    });
+
     it('is loading while the first page is on its way, busy, then ready', async () => {
       const adapter = new MemoryAdapter({ seed: [seed('a', MINUTE)] });
       const gate = adapter.hold('listConversations');

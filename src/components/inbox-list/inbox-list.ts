@@ -236,6 +236,39 @@ export class InboxList extends InboxElement {
     this.clockTimer = this.skeletonTimer = this.searchTimer = undefined;
   }
 
+  /**
+   * The first render waits for the first page (at most the skeleton delay):
+   * a fast load renders once, with its rows, instead of an empty shell first.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.firstPage();
+    await super.scheduleUpdate();
+  }
+
+  private firstPage(): Promise<void> {
+    const store = this.ctx.store;
+    if (!store) return Promise.resolve();
+    if (store.getListState().status === 'idle') {
+      this.loadedStore = store;
+      void this.run('list', () => store.loadList());
+    }
+    if (store.getListState().status !== 'loading') return Promise.resolve();
+    this.state = 'loading';
+    return new Promise<void>((resolve) => {
+      const done = (slow: boolean) => {
+        unsubscribe();
+        clearTimeout(timer);
+        // still loading after the delay: the skeleton shows with the first render
+        if (slow && store.getListState().status === 'loading') this.showSkeleton = true;
+        resolve();
+      };
+      const unsubscribe = store.subscribe(() => {
+        if (store.getListState().status !== 'loading') done(false);
+      });
+      const timer = setTimeout(() => done(true), SKELETON_DELAY);
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.ctx.store;

@@ -1,8 +1,13 @@
 /**
  * The baseline: a bare virtualized Lit list, what a host would write in an
- * afternoon. It renders the same rows as ours (conversations: name, preview,
- * time; messages: text, sender, time) with @lit-labs/virtualizer and nothing
- * else: no store, no keyboard, no anchoring, no states, no i18n.
+ * afternoon. It renders the same rows as ours with @lit-labs/virtualizer and
+ * nothing else: no store, no keyboard, no anchoring, no states, no filters, no
+ * string tables; its Intl formatters are made once, when the module loads.
+ * - `full-conversations` (the list budget's baseline): the content of an
+ *   <inbox-list> row: avatar initials, name, time, preview, unread badge,
+ *   status, 24-hour window and assignee;
+ * - `conversations`: only name, preview and time (a reference, no budget);
+ * - `messages`: text, sender and time (the thread budget's baseline).
  */
 import { LitElement, css, html } from 'lit';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -14,6 +19,26 @@ const rel = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' 
 // a static layout import: without one the virtualizer imports its default layout on first use
 const layout = flow();
 const ago = (iso: string) => rel.format(Math.round((Date.parse(iso) - Date.now()) / 3_600_000), 'hour');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const count = new Intl.NumberFormat('en');
+const hours = new Intl.NumberFormat('en', { style: 'unit', unit: 'hour', unitDisplay: 'narrow' });
+const STATUS: Record<string, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  bot: 'Bot',
+  escalated: 'Escalated',
+  closed: 'Closed',
+  archived: 'Archived',
+};
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .slice(0, 2)
+    .join('')
+    .toUpperCase() || '#';
 
 export class BareList extends LitElement {
   static override properties = { items: { attribute: false }, kind: {} };
@@ -49,6 +74,73 @@ export class BareList extends LitElement {
       grid-column: 1 / -1;
       color: #555;
     }
+    .full {
+      box-sizing: border-box;
+      block-size: 72px;
+      inline-size: 100%;
+      padding: 8px 16px;
+      display: grid;
+      grid-template-columns: 40px minmax(0, 1fr) auto;
+      grid-template-areas: 'avatar name time' 'avatar preview badge' 'avatar meta meta';
+      column-gap: 12px;
+      align-items: center;
+      border-bottom: 1px solid #eee;
+      line-height: 1.3;
+    }
+    .full .avatar {
+      grid-area: avatar;
+      display: grid;
+      place-items: center;
+      inline-size: 40px;
+      block-size: 40px;
+      border-radius: 50%;
+      background: #e7f0fe;
+      color: #0b57d0;
+      font-size: 13px;
+      font-weight: 600;
+    }
+    .full .name,
+    .full .preview,
+    .full .meta {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    .full .name {
+      grid-area: name;
+      font-weight: 600;
+    }
+    .full .time {
+      grid-area: time;
+      font-size: 12px;
+      color: #555;
+    }
+    .full .preview {
+      grid-area: preview;
+      font-size: 13px;
+      color: #555;
+    }
+    .full .badge {
+      grid-area: badge;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: #0b57d0;
+      color: #fff;
+      font-size: 12px;
+      font-weight: 600;
+    }
+    .full .meta {
+      grid-area: meta;
+      display: flex;
+      gap: 4px;
+      font-size: 12px;
+      color: #555;
+    }
+    .full .chip {
+      padding: 0 4px;
+      border: 1px solid #ddd;
+      border-radius: 4px;
+    }
     .msg {
       box-sizing: border-box;
       inline-size: 100%;
@@ -76,7 +168,7 @@ export class BareList extends LitElement {
   `;
 
   items: Array<Conversation | Message> = [];
-  kind: 'conversations' | 'messages' = 'conversations';
+  kind: 'conversations' | 'full-conversations' | 'messages' = 'conversations';
   contactName = '';
 
   get scroller(): HTMLElement {
@@ -102,6 +194,7 @@ export class BareList extends LitElement {
   }
 
   private row = (item: Conversation | Message) => {
+    if (this.kind === 'full-conversations') return this.fullRow(item as Conversation);
     if (this.kind === 'conversations') {
       const c = item as Conversation;
       const when = c.lastActivityAt ?? c.createdAt ?? '';
@@ -119,6 +212,36 @@ export class BareList extends LitElement {
       </div>
     </div>`;
   };
+
+  /**
+   * The row <inbox-list> shows, written plainly: avatar initials, name, time,
+   * preview, unread badge, status, 24-hour window and assignee.
+   */
+  private fullRow(c: Conversation) {
+    const name = c.contact.displayName ?? c.contact.phone ?? '';
+    const when = c.lastActivityAt ?? c.createdAt ?? '';
+    const m = c.lastMessage;
+    const preview = m ? (m.direction === 'outbound' ? `You: ${m.text ?? ''}` : (m.text ?? '')) : '';
+    const unread = (c.unreadCount ?? 0) > 0;
+    const inbound = c.lastInboundAt ? Date.parse(c.lastInboundAt) : NaN;
+    const left = inbound + DAY - Date.now();
+    const window = Number.isNaN(left)
+      ? ''
+      : left > 0
+        ? `${hours.format(Math.floor(left / HOUR))} left`
+        : 'Window closed';
+    return html`<div class="full" data-key=${c.id}>
+      <span class="avatar">${initials(c.contact.displayName ?? '')}</span>
+      <span class="name" dir="auto">${name}</span><time class="time">${ago(when)}</time>
+      <span class="preview" dir="auto">${preview}</span>
+      ${unread ? html`<span class="badge">${count.format(c.unreadCount ?? 0)}</span>` : ''}
+      <span class="meta"
+        ><span class="chip">${STATUS[c.status] ?? c.status}</span>${
+          window ? html`<span class="chip">${window}</span>` : ''
+        }${c.assignee?.displayName ? html`<span dir="auto">${c.assignee.displayName}</span>` : ''}</span
+      >
+    </div>`;
+  }
 
   override render() {
     return html`<div class="scroller">

@@ -23,7 +23,7 @@ for (const [tag, cls] of Object.entries(ELEMENTS)) {
 }
 
 export type Scenario = 'list' | 'thread';
-export type ImplName = 'ours' | 'bare' | 'vaadin' | 'chatscope';
+export type ImplName = 'ours' | 'bare' | 'bareMin' | 'vaadin' | 'chatscope';
 
 export interface Impl {
   /** Creates the element(s) and puts them on the stage; the data loads from here on. */
@@ -83,7 +83,7 @@ function bareList(source: MemoryAdapter, n: number, kind: BareList['kind']): { i
       el = document.createElement('bare-list') as BareList;
       el.kind = kind;
       stage.append(el);
-      if (kind === 'conversations') {
+      if (kind !== 'messages') {
         void source.listConversations({ limit: n }).then((page) => (el!.items = page.items));
       }
     },
@@ -226,7 +226,8 @@ function vaadinThread(f: ThreadFixture, n: number): Impl {
 export const IMPLS: Record<Scenario, Partial<Record<ImplName, Factory>>> = {
   list: {
     ours: (n) => Promise.resolve(oursList(listSource(n))),
-    bare: (n) => Promise.resolve(bareList(listSource(n), n, 'conversations').impl),
+    bare: (n) => Promise.resolve(bareList(listSource(n), n, 'full-conversations').impl),
+    bareMin: (n) => Promise.resolve(bareList(listSource(n), n, 'conversations').impl),
   },
   thread: {
     ours: (n) => Promise.resolve(oursThread(threadSource(n))),

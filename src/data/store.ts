@@ -63,6 +63,8 @@ export interface ListState {
   loadingMore: boolean;
   moreError?: InboxError;
   summary?: InboxSummary;
+  /** True while the backend's summary counts for this list are on their way (they settle after the rows). */
+  summaryLoading: boolean;
   query: ConversationQuery;
   /** True when `query.search` was applied to the loaded rows only. */
   clientSearch: boolean;
@@ -228,6 +230,7 @@ export class InboxStore extends EventTarget {
     conversations: [],
     hasMore: false,
     loadingMore: false,
+    summaryLoading: false,
     query: {},
     clientSearch: false,
   };
@@ -355,6 +358,7 @@ export class InboxStore extends EventTarget {
       error: undefined,
       moreError: undefined,
       loadingMore: false,
+      summaryLoading: Boolean(this.capabilities.summary && this.source.getSummary),
       clientSearch: Boolean(query.search?.trim()) && !this.capabilities.filters.search,
     };
     this.changed({ scope: 'list' });
@@ -376,15 +380,15 @@ export class InboxStore extends EventTarget {
         // a list alone is kept fresh too (watchThread arms the timer for threads)
         if (this.pollTimer === undefined && !this.pollRunning) this.schedulePoll(false);
         const s = await summary;
-        if (s && generation === this.listGeneration) {
-          this.list = { ...this.list, summary: s };
+        if (generation === this.listGeneration && this.list.summaryLoading) {
+          this.list = s ? { ...this.list, summary: s, summaryLoading: false } : { ...this.list, summaryLoading: false };
           this.changed({ scope: 'list' });
         }
       },
       (error: unknown) => {
         if (generation !== this.listGeneration || isAbortError(error)) return;
         const e = toInboxError(error, this.dialect);
-        this.list = { ...this.list, status: 'error', error: e };
+        this.list = { ...this.list, status: 'error', error: e, summaryLoading: false };
         this.changed({ scope: 'list' });
         this.failed({ operation: 'list', error: e });
       },

@@ -313,6 +313,25 @@ describe('<inbox-list>', () => {
       expect(added.filter((p) => p === 'filters')).to.have.length(1);
     });
 
+    it("shows the backend's summary counts in its first render, not counts of the loaded rows first", async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="height: 480px"></div>`);
+      const el = document.createElement('inbox-list');
+      el.source = new MemoryAdapter({ seed: [seed('a', MINUTE, { unreadCount: 2 }), seed('b', HOUR)] });
+      const sources: string[] = [];
+      const observer = new MutationObserver(() => {
+        const summary = part(el, 'summary');
+        if (summary) sources.push(summary.dataset.source ?? '');
+      });
+      host.append(el);
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true, attributes: true });
+      await ready(el, 2);
+      observer.disconnect();
+      expect(sources.length).to.be.above(0);
+      expect(new Set(sources)).to.deep.equal(new Set(['backend']));
+      expect(part(el, 'summary')!.textContent).to.contain('2');
+      await expect(el).to.be.accessible();
+    });
+
     it('is loading while the first page is on its way, busy, then ready', async () => {
       const adapter = new MemoryAdapter({ seed: [seed('a', MINUTE)] });
       const gate = adapter.hold('listConversations');

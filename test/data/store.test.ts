@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { AGENTS } from '../../src/adapters/memory/fixtures.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxDataSource } from '../../src/data/data-source.js';
@@ -77,6 +77,26 @@ describe('InboxStore', () => {
       expect(list.summary?.unread).to.be.above(0);
       expect(changes).to.include('list');
       expect(store.getConversation(list.conversations[0].id)).to.deep.equal(list.conversations[0]);
+    });
+
+    it('says the summary counts are on their way until they arrive, or fail, after the rows', async () => {
+      const gate = adapter.hold('getSummary');
+      const p = store.setQuery({});
+      expect(store.getListState().summaryLoading).to.equal(true);
+      await gate.reached;
+      await waitUntil(() => store.getListState().status === 'ready', 'rows never arrived');
+      expect(store.getListState().summaryLoading, 'rows first, counts still coming').to.equal(true);
+      gate.release();
+      await p;
+      expect(store.getListState().summaryLoading).to.equal(false);
+      expect(store.getListState().summary?.source).to.equal('backend');
+
+      const failing = adapter.hold('getSummary');
+      const again = store.loadList();
+      await failing.reached;
+      failing.fail('server');
+      await again;
+      expect(store.getListState().summaryLoading, 'a failed summary is settled too').to.equal(false);
     });
 
     it('passes filters the backend supports to it', async () => {

@@ -237,8 +237,10 @@ export class InboxList extends InboxElement {
   }
 
   /**
-   * The first render waits for the first page (at most the skeleton delay):
-   * a fast load renders once, with its rows, instead of an empty shell first.
+   * The first render waits for the first page and the backend's summary
+   * counts (at most the skeleton delay): a fast load renders once, with its
+   * rows and counts, instead of an empty shell, or counts of the loaded rows
+   * replaced a moment later.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await this.firstPage();
@@ -252,8 +254,12 @@ export class InboxList extends InboxElement {
       this.loadedStore = store;
       void this.run('list', () => store.loadList());
     }
-    if (store.getListState().status !== 'loading') return Promise.resolve();
-    this.state = 'loading';
+    const settled = () => {
+      const list = store.getListState();
+      return list.status !== 'loading' && !list.summaryLoading;
+    };
+    if (settled()) return Promise.resolve();
+    if (store.getListState().status === 'loading') this.state = 'loading';
     return new Promise<void>((resolve) => {
       const done = (slow: boolean) => {
         unsubscribe();
@@ -263,7 +269,7 @@ export class InboxList extends InboxElement {
         resolve();
       };
       const unsubscribe = store.subscribe(() => {
-        if (store.getListState().status !== 'loading') done(false);
+        if (settled()) done(false);
       });
       const timer = setTimeout(() => done(true), SKELETON_DELAY);
     });

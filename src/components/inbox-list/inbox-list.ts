@@ -237,17 +237,19 @@ export class InboxList extends InboxElement {
   }
 
   /**
-   * The first render waits for the first page and the backend's summary
-   * counts (at most the skeleton delay): a fast load renders once, with its
-   * rows and counts, instead of an empty shell, or counts of the loaded rows
-   * replaced a moment later.
+   * The first render waits until the first page and the backend's summary
+   * counts are in, or until the next animation frame, whichever comes first.
+   * A shell rendered earlier would not be painted before that frame anyway;
+   * this way a fast source (a cache, an in-memory one) renders once, with its
+   * rows and counts, and a slow one gets its shell painted in the same frame
+   * as before, ready for the rows.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await this.firstPage();
+    if (!this.hasUpdated) await this.firstPageOrFrame();
     await super.scheduleUpdate();
   }
 
-  private firstPage(): Promise<void> {
+  private firstPageOrFrame(): Promise<void> {
     const store = this.ctx.store;
     if (!store) return Promise.resolve();
     if (store.getListState().status === 'idle') {
@@ -259,19 +261,19 @@ export class InboxList extends InboxElement {
       return list.status !== 'loading' && !list.summaryLoading;
     };
     if (settled()) return Promise.resolve();
-    if (store.getListState().status === 'loading') this.state = 'loading';
     return new Promise<void>((resolve) => {
-      const done = (slow: boolean) => {
+      const done = () => {
         unsubscribe();
+        cancelAnimationFrame(frame);
         clearTimeout(timer);
-        // still loading after the delay: the skeleton shows with the first render
-        if (slow && store.getListState().status === 'loading') this.showSkeleton = true;
         resolve();
       };
       const unsubscribe = store.subscribe(() => {
-        if (settled()) done(false);
+        if (settled()) done();
       });
-      const timer = setTimeout(() => done(true), SKELETON_DELAY);
+      const frame = requestAnimationFrame(done);
+      // no frames in a background tab: render after the skeleton delay at the latest
+      const timer = setTimeout(done, SKELETON_DELAY);
     });
   }
 
@@ -318,10 +320,18 @@ export class InboxList extends InboxElement {
 
   // ---- handlers -------------------------------------------------------------------
 
-  private onRowClick(e: MouseEvent, c: Conversation): void {
+  /** The id of the row an event happened in (one listener on the listbox serves every row). */
+  private rowIdOf(e: Event): string | undefined {
+    const row = (e.target as Element | null)?.closest?.<HTMLElement>('[role="option"]');
+    return row?.dataset.id;
+  }
+
+  private onListClick(e: MouseEvent): void {
+    const id = this.rowIdOf(e);
+    if (id === undefined) return;
     e.preventDefault();
-    this.roving.setActiveKey(c.id);
-    this.pick(c.id);
+    this.roving.setActiveKey(id);
+    this.pick(id);
   }
 
   private onListKeydown(e: KeyboardEvent): void {
@@ -359,8 +369,9 @@ export class InboxList extends InboxElement {
     time.dataset.titleFor = key;
   }
 
-  private onRowFocus(c: Conversation): void {
-    if (this.roving.activeKey !== c.id) this.roving.setActiveKey(c.id);
+  private onListFocusin(e: FocusEvent): void {
+    const id = this.rowIdOf(e);
+    if (id !== undefined && this.roving.activeKey !== id) this.roving.setActiveKey(id);
   }
 
   private onRangeChanged(e: RangeChangedEvent): void {
@@ -790,6 +801,10 @@ export class InboxList extends InboxElement {
     if (list.status !== 'ready') return nothing;
     const s = this.strings;
     const backend = list.summary?.source === 'backend' ? list.summary : undefined;
+    if (!backend && list.summaryLoading) {
+      // the backend's counts are on their way: keep their line, without counts of the loaded rows in the meantime
+      return html`<p part="summary" class="summary" data-source="pending" aria-hidden="true">${'\u00a0'}</p>`;
+    }
     const perRowUnread = this.ctx.store?.capabilities.perConversationUnread !== false;
     const counts = backend ?? {
       ...this.derivedCounts(),
@@ -896,8 +911,6 @@ export class InboxList extends InboxElement {
       aria-posinset=${index + 1}
       tabindex=${tabIndex}
       data-id=${c.id}
-      @click=${(e: MouseEvent) => this.onRowClick(e, c)}
-      @focus=${() => this.onRowFocus(c)}
     >
       <span part="avatar" class="avatar" aria-hidden="true"
         >${
@@ -948,6 +961,8 @@ export class InboxList extends InboxElement {
         tabindex=${this.activeRendered ? -1 : 0}
         @keydown=${this.onListKeydown}
         @focus=${this.onListFocus}
+        @focusin=${this.onListFocusin}
+        @click=${this.onListClick}
         @mouseover=${this.onListMouseover}
         @rangeChanged=${this.onRangeChanged}
       >

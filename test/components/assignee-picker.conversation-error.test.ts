@@ -29,7 +29,13 @@ function seed(id: string, assignee: Agent | null): MemorySeed {
 }
 
 const upstream502 = () =>
-  new InboxError({ kind: 'upstream', message: 'RAW gateway text', dialect: 'memory', httpStatus: 502, retryable: true });
+  new InboxError({
+    kind: 'upstream',
+    message: 'RAW gateway text',
+    dialect: 'memory',
+    httpStatus: 502,
+    retryable: true,
+  });
 
 function part(el: AssigneePicker, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -31,13 +31,21 @@ function seed(id: string, patch: Partial<Conversation> = {}): MemorySeed {
 }
 
 const upstream502 = () =>
-  new InboxError({ kind: 'upstream', message: 'RAW gateway text', dialect: 'memory', httpStatus: 502, retryable: true });
+  new InboxError({
+    kind: 'upstream',
+    message: 'RAW gateway text',
+    dialect: 'memory',
+    httpStatus: 502,
+    retryable: true,
+  });
 
 function part(el: El, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 }
 function actions(el: El): string[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="action"]')].map((b) => b.dataset.action!);
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="action"]')].map(
+    (b) => b.dataset.action!,
+  );
 }
 
 /** Actions for `conversation-id="c2"` (archived) with nothing listed, whose first fetch of c2 fails. */

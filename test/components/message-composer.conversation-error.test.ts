@@ -8,7 +8,13 @@ import { renderWithProvider } from '../support/render-with-provider.js';
 import { conversationSeed, errorTexts, HOUR, input, newAdapter, part, sends } from './message-composer.helpers.js';
 
 const upstream502 = () =>
-  new InboxError({ kind: 'upstream', message: 'RAW gateway text', dialect: 'memory', httpStatus: 502, retryable: true });
+  new InboxError({
+    kind: 'upstream',
+    message: 'RAW gateway text',
+    dialect: 'memory',
+    httpStatus: 502,
+    retryable: true,
+  });
 
 /** A composer for `conversation-id="c1"` (window open) with nothing listed, whose first fetch of c1 fails. */
 async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {

@@ -61,7 +61,9 @@ const EXPECTED: Record<string, Expected> = {
     mode: 'disabled',
     window: null,
     check: (_, r) =>
-      r.querySelector('textarea')!.disabled && part(r, 'retry') !== null && textOf(r, 'error').includes('not answering'),
+      r.querySelector('textarea')!.disabled &&
+      part(r, 'retry') !== null &&
+      textOf(r, 'error').includes('not answering'),
   },
   WindowOpen: { state: 'ready', mode: 'text', window: 'open' },
   WindowClosing: { state: 'ready', mode: 'text', window: 'closing' },

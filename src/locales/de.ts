@@ -14,6 +14,18 @@ import type { ConversationThreadStrings } from '../components/conversation-threa
 import type { InboxConversationActionsStrings } from '../components/inbox-conversation-actions/inbox-conversation-actions.strings.js';
 import type { InboxListStrings } from '../components/inbox-list/inbox-list.strings.js';
 import type { MessageComposerStrings } from '../components/message-composer/message-composer.strings.js';
+import type { InboxErrorKind } from '../data/errors.js';
+
+/** `conversationErrors`, shared by the picker, the actions and the composer. */
+const CONVERSATION_ERRORS_DE: Partial<Record<InboxErrorKind, string>> = {
+  not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
+  forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
+  network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
+  timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
+  rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
+  unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+  upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
+};
 
 export const inboxListDe: InboxListStrings = {
   listLabel: 'Unterhaltungen',
@@ -192,15 +204,7 @@ export const messageComposerDe: MessageComposerStrings = {
   cannotSend: 'Dieser Posteingang kann keine Nachrichten senden.',
 
   conversationFailed: 'Die Unterhaltung konnte nicht geladen werden, deshalb können Sie noch nicht antworten.',
-  conversationErrors: {
-    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
-    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
-    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
-    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
-    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
-  },
+  conversationErrors: { ...CONVERSATION_ERRORS_DE },
 
   counter: '{count} / {max}',
   charactersLeft: { one: 'noch {count} Zeichen', other: 'noch {count} Zeichen' },
@@ -262,15 +266,7 @@ export const assigneePickerDe: AssigneePickerStrings = {
   assign: 'Zuweisen',
   loadingConversation: 'Wird geladen…',
   conversationFailed: 'Die Unterhaltung konnte nicht geladen werden.',
-  conversationErrors: {
-    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
-    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
-    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
-    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
-    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
-  },
+  conversationErrors: { ...CONVERSATION_ERRORS_DE },
   noConversation: 'Keine Unterhaltung ausgewählt',
   unsupported: 'Zuweisen ist in diesem Posteingang nicht möglich.',
 
@@ -365,15 +361,7 @@ export const inboxConversationActionsDe: InboxConversationActionsStrings = {
   },
 
   conversationFailed: 'Die Unterhaltung konnte nicht geladen werden.',
-  conversationErrors: {
-    not_found: 'Diese Unterhaltung wurde nicht gefunden. Vielleicht wurde sie gelöscht.',
-    forbidden: 'Sie dürfen diese Unterhaltung nicht sehen.',
-    network: 'Die Unterhaltung konnte nicht geladen werden: keine Verbindung.',
-    timeout: 'Die Unterhaltung konnte nicht geladen werden: Der Server hat zu lange gebraucht.',
-    rate_limited: 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es dann erneut.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-    upstream: 'Der Posteingang antwortet gerade nicht. Versuchen Sie es gleich noch einmal.',
-  },
+  conversationErrors: { ...CONVERSATION_ERRORS_DE },
 
   done: {
     close: 'Unterhaltung geschlossen',

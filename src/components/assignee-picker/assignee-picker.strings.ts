@@ -4,6 +4,7 @@
  * placeholders are filled in.
  */
 import type { InboxErrorKind } from '../../data/errors.js';
+import { CONVERSATION_ERRORS } from '../../internal/conversation-errors.js';
 
 export const ASSIGNEE_PICKER_STRINGS = {
   /** Read before the assignee's name on the trigger, and the listbox's name. */
@@ -15,15 +16,7 @@ export const ASSIGNEE_PICKER_STRINGS = {
   loadingConversation: 'Loading…',
   /** The conversation could not be loaded, by error kind; `conversationFailed` is the fallback. */
   conversationFailed: 'The conversation could not be loaded.',
-  conversationErrors: {
-    not_found: 'This conversation could not be found. It may have been deleted.',
-    forbidden: 'You are not allowed to see this conversation.',
-    network: 'The conversation could not be loaded: no connection.',
-    timeout: 'The conversation could not be loaded: the server took too long.',
-    rate_limited: 'Too many requests. Wait a moment, then retry.',
-    unauthorized: 'Your session has expired. Sign in again, then retry.',
-    upstream: 'The inbox is not answering right now. Try again in a moment.',
-  } as Partial<Record<InboxErrorKind, string>>,
+  conversationErrors: { ...CONVERSATION_ERRORS },
   /** Shown when no conversation is selected. */
   noConversation: 'No conversation selected',
   /** Why the picker is disabled. */

@@ -3,6 +3,7 @@
  * any of them with the element's `i18n` property.
  */
 import type { InboxErrorKind } from '../../data/errors.js';
+import { CONVERSATION_ERRORS } from '../../internal/conversation-errors.js';
 import type { ConversationAction } from '../../data/store.js';
 
 export const INBOX_CONVERSATION_ACTIONS_STRINGS = {
@@ -47,15 +48,7 @@ export const INBOX_CONVERSATION_ACTIONS_STRINGS = {
 
   /** The conversation could not be loaded (no action is offered), by error kind; `conversationFailed` is the fallback. */
   conversationFailed: 'The conversation could not be loaded.',
-  conversationErrors: {
-    not_found: 'This conversation could not be found. It may have been deleted.',
-    forbidden: 'You are not allowed to see this conversation.',
-    network: 'The conversation could not be loaded: no connection.',
-    timeout: 'The conversation could not be loaded: the server took too long.',
-    rate_limited: 'Too many requests. Wait a moment, then retry.',
-    unauthorized: 'Your session has expired. Sign in again, then retry.',
-    upstream: 'The inbox is not answering right now. Try again in a moment.',
-  } as Partial<Record<InboxErrorKind, string>>,
+  conversationErrors: { ...CONVERSATION_ERRORS },
 
   /** Announced after an action succeeded. */
   done: {

@@ -4,6 +4,7 @@
  * in; plural forms follow `Intl.PluralRules` for the element's `lang`.
  */
 import type { InboxErrorKind } from '../../data/errors.js';
+import { CONVERSATION_ERRORS } from '../../internal/conversation-errors.js';
 
 export const MESSAGE_COMPOSER_STRINGS = {
   /** Accessible name of the text input. */
@@ -20,15 +21,7 @@ export const MESSAGE_COMPOSER_STRINGS = {
 
   /** The conversation could not be loaded (the composer is disabled), by error kind; `conversationFailed` is the fallback. */
   conversationFailed: 'The conversation could not be loaded, so you can’t reply yet.',
-  conversationErrors: {
-    not_found: 'This conversation could not be found. It may have been deleted.',
-    forbidden: 'You are not allowed to see this conversation.',
-    network: 'The conversation could not be loaded: no connection.',
-    timeout: 'The conversation could not be loaded: the server took too long.',
-    rate_limited: 'Too many requests. Wait a moment, then retry.',
-    unauthorized: 'Your session has expired. Sign in again, then retry.',
-    upstream: 'The inbox is not answering right now. Try again in a moment.',
-  } as Partial<Record<InboxErrorKind, string>>,
+  conversationErrors: { ...CONVERSATION_ERRORS },
 
   /** Length limit. `{count}` and `{max}` are formatted numbers. */
   counter: '{count} / {max}',

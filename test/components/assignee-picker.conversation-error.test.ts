@@ -6,8 +6,8 @@ import type { AssigneePicker } from '../../src/components/assignee-picker/assign
 import '../../src/components/assignee-picker/assignee-picker.js';
 import { InboxError } from '../../src/data/errors.js';
 import type { Agent } from '../../src/data/models.js';
-import type { InboxErrorDetail } from '../../src/events/events.js';
 import { de } from '../../src/locales/de.js';
+import { renderFailingConversation, upstream502 } from '../support/failing-conversation.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
 
 function seed(id: string, assignee: Agent | null): MemorySeed {
@@ -28,15 +28,6 @@ function seed(id: string, assignee: Agent | null): MemorySeed {
   };
 }
 
-const upstream502 = () =>
-  new InboxError({
-    kind: 'upstream',
-    message: 'RAW gateway text',
-    dialect: 'memory',
-    httpStatus: 502,
-    retryable: true,
-  });
-
 function part(el: AssigneePicker, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 }
@@ -47,22 +38,11 @@ function triggerName(el: AssigneePicker): string {
 /** A picker with `conversation-id="c1"` and nothing listed, whose first fetch of c1 fails. */
 async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {
   const adapter = new MemoryAdapter({ seed: [seed('c1', AGENTS[1]), seed('c2', null)] });
-  adapter.fail('getConversation', error, 1);
-  const errors: InboxErrorDetail[] = [];
-  const result = await renderWithProvider<HTMLElement>(
-    html`<button id="before">before</button
-      ><assignee-picker
-        conversation-id="c1"
-        .i18n=${i18n}
-        @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
-      ></assignee-picker
-      ><button id="after">after</button>`,
-    { adapter },
+  return renderFailingConversation<AssigneePicker>(
+    adapter,
+    (onError) => html`<assignee-picker conversation-id="c1" .i18n=${i18n} @inbox-error=${onError}></assignee-picker>`,
+    error,
   );
-  const el = result.provider.querySelector('assignee-picker')!;
-  await waitUntil(() => el.state === 'error', 'the picker did not show the failed conversation');
-  await el.updateComplete;
-  return { ...result, el, errors };
 }
 
 describe('<assignee-picker> when its conversation cannot be loaded', () => {

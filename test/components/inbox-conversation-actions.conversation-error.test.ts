@@ -5,9 +5,8 @@ import type { InboxConversationActions } from '../../src/components/inbox-conver
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import { InboxError } from '../../src/data/errors.js';
 import type { Conversation } from '../../src/data/models.js';
-import type { InboxErrorDetail } from '../../src/events/events.js';
 import { de } from '../../src/locales/de.js';
-import { renderWithProvider } from '../support/render-with-provider.js';
+import { renderFailingConversation, upstream502 } from '../support/failing-conversation.js';
 
 type El = InboxConversationActions;
 
@@ -30,15 +29,6 @@ function seed(id: string, patch: Partial<Conversation> = {}): MemorySeed {
   };
 }
 
-const upstream502 = () =>
-  new InboxError({
-    kind: 'upstream',
-    message: 'RAW gateway text',
-    dialect: 'memory',
-    httpStatus: 502,
-    retryable: true,
-  });
-
 function part(el: El, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 }
@@ -51,22 +41,16 @@ function actions(el: El): string[] {
 /** Actions for `conversation-id="c2"` (archived) with nothing listed, whose first fetch of c2 fails. */
 async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {
   const adapter = new MemoryAdapter({ seed: [seed('c1', { unreadCount: 2 }), seed('c2', { status: 'archived' })] });
-  adapter.fail('getConversation', error, 1);
-  const errors: InboxErrorDetail[] = [];
-  const result = await renderWithProvider<HTMLElement>(
-    html`<button id="before">before</button
-      ><inbox-conversation-actions
+  return renderFailingConversation<El>(
+    adapter,
+    (onError) =>
+      html`<inbox-conversation-actions
         conversation-id="c2"
         .i18n=${i18n}
-        @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
-      ></inbox-conversation-actions
-      ><button id="after">after</button>`,
-    { adapter },
+        @inbox-error=${onError}
+      ></inbox-conversation-actions>`,
+    error,
   );
-  const el = result.provider.querySelector('inbox-conversation-actions')!;
-  await waitUntil(() => el.state === 'error', 'the actions did not show the failed conversation');
-  await el.updateComplete;
-  return { ...result, el, errors };
 }
 
 describe('<inbox-conversation-actions> when its conversation cannot be loaded', () => {

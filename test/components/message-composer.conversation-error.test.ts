@@ -2,39 +2,18 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MessageComposer } from '../../src/components/message-composer/message-composer.js';
 import { InboxError } from '../../src/data/errors.js';
-import type { InboxErrorDetail } from '../../src/events/events.js';
 import { de } from '../../src/locales/de.js';
-import { renderWithProvider } from '../support/render-with-provider.js';
+import { renderFailingConversation, upstream502 } from '../support/failing-conversation.js';
 import { conversationSeed, errorTexts, HOUR, input, newAdapter, part, sends } from './message-composer.helpers.js';
-
-const upstream502 = () =>
-  new InboxError({
-    kind: 'upstream',
-    message: 'RAW gateway text',
-    dialect: 'memory',
-    httpStatus: 502,
-    retryable: true,
-  });
 
 /** A composer for `conversation-id="c1"` (window open) with nothing listed, whose first fetch of c1 fails. */
 async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {
   const adapter = newAdapter({ seed: [conversationSeed('c1', 2 * HOUR), conversationSeed('c2', HOUR)] });
-  adapter.fail('getConversation', error, 1);
-  const errors: InboxErrorDetail[] = [];
-  const result = await renderWithProvider<HTMLElement>(
-    html`<button id="before">before</button
-      ><message-composer
-        conversation-id="c1"
-        .i18n=${i18n}
-        @inbox-error=${(e: CustomEvent<InboxErrorDetail>) => errors.push(e.detail)}
-      ></message-composer
-      ><button id="after">after</button>`,
-    { adapter },
+  return renderFailingConversation<MessageComposer>(
+    adapter,
+    (onError) => html`<message-composer conversation-id="c1" .i18n=${i18n} @inbox-error=${onError}></message-composer>`,
+    error,
   );
-  const el = result.provider.querySelector<MessageComposer>('message-composer')!;
-  await waitUntil(() => el.state === 'error', 'the composer did not show the failed conversation');
-  await el.updateComplete;
-  return { ...result, el, errors };
 }
 
 function sendButton(el: MessageComposer): HTMLButtonElement {

@@ -252,10 +252,7 @@ export class InboxList extends InboxElement {
   private firstPageOrFrame(): Promise<void> {
     const store = this.ctx.store;
     if (!store) return Promise.resolve();
-    if (store.getListState().status === 'idle') {
-      this.loadedStore = store;
-      void this.run('list', () => store.loadList());
-    }
+    this.adoptStore(store);
     const settled = () => {
       const list = store.getListState();
       return list.status !== 'loading' && !list.summaryLoading;
@@ -280,11 +277,7 @@ export class InboxList extends InboxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.ctx.store;
-    if (store && store !== this.loadedStore) {
-      this.loadedStore = store;
-      this.querySearch = undefined;
-      if (store.getListState().status === 'idle') void this.run('list', () => store.loadList());
-    }
+    if (store && store !== this.loadedStore) this.adoptStore(store);
     if (!store) this.loadedStore = undefined;
     const list = store?.getListState();
     // follow a search set elsewhere (another list, the host) unless the agent is typing
@@ -316,6 +309,14 @@ export class InboxList extends InboxElement {
       void this.refocus();
     }
     this.maybeLoadMore();
+  }
+
+  /** Follows a new store: its search, and its first page, loaded here when nobody has asked for it yet. */
+  private adoptStore(store: InboxStore): void {
+    if (store === this.loadedStore) return;
+    this.loadedStore = store;
+    this.querySearch = undefined;
+    if (store.getListState().status === 'idle') void this.run('list', () => store.loadList());
   }
 
   // ---- handlers -------------------------------------------------------------------

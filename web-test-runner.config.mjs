@@ -54,12 +54,27 @@ function plainSummary() {
   };
 }
 
+/**
+ * `executeServerCommand('bring-to-front')`: makes the calling test's page the focused one. Two
+ * files run at once, each in its own window, and the clipboard API needs a focused document.
+ */
+function bringToFront() {
+  return {
+    name: 'bring-to-front',
+    async executeCommand({ command, session }) {
+      if (command !== 'bring-to-front') return undefined;
+      await session.browser.getPage(session.id).bringToFront();
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 240_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), bringToFront()],
   middleware: [
     async (ctx, next) => {
       if (ctx.path !== '/mockServiceWorker.js') return next();

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { input, press, renderComposer, sends, type } from './message-composer.helpers.js';
 
 /**
@@ -74,6 +74,9 @@ describe('<message-composer> keyboard', () => {
 describe('<message-composer> input', () => {
   it('takes pasted rich content as plain text, and sends it so', async () => {
     const { el, adapter } = await renderComposer();
+    // the clipboard is written only from a focused document; another test file's window may have the focus
+    await executeServerCommand('bring-to-front');
+    await waitUntil(() => document.hasFocus(), 'the test page never got the focus');
     input(el).focus();
     await navigator.clipboard.write([
       new ClipboardItem({

@@ -23,7 +23,7 @@ import type {
   Template,
 } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
-import { byActivityDesc } from '../shared/ordering.js';
+import { sortByActivityDesc } from '../shared/ordering.js';
 import {
   clampLimit,
   encodeBeforeCursor,
@@ -345,10 +345,9 @@ export class MemoryAdapter implements InboxDataSource {
 
   async listConversations(query: ConversationQuery = {}, options: RequestOptions = {}): Promise<Page<Conversation>> {
     await this.begin('listConversations', [{ ...query }], options.signal);
-    const all = [...this.server.values()]
-      .map((r) => r.conversation)
-      .filter((c) => this.matches(c, query))
-      .sort(byActivityDesc);
+    const all = sortByActivityDesc(
+      [...this.server.values()].map((r) => r.conversation).filter((c) => this.matches(c, query)),
+    );
     const offset = this.readOffset(query.cursor);
     const limit = clampLimit(query.limit, this.pageSize);
     const items = all.slice(offset, offset + limit).map((c) => this.out(c));

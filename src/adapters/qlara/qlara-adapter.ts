@@ -28,7 +28,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient, type QueryValue } from '../shared/http-client.js';
 import { mapLenient, str } from '../shared/lenient.js';
-import { byActivityDesc } from '../shared/ordering.js';
+import { sortByActivityDesc } from '../shared/ordering.js';
 import {
   QLARA,
   byCreatedThenId,
@@ -128,7 +128,7 @@ export class QlaraAdapter implements InboxDataSource {
     const { items, total } = listItems(res.data, 'the conversation list');
     const conversations = mapLenient(items, (item) => mapConversation(item), 'conversation', QLARA);
     for (const c of conversations) if (c.status !== 'archived') this.archived.delete(c.id);
-    conversations.sort(byActivityDesc);
+    sortByActivityDesc(conversations);
     return {
       items: conversations,
       next: null,

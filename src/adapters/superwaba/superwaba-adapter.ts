@@ -24,7 +24,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { isObject, mapLenient } from '../shared/lenient.js';
-import { byActivityDesc } from '../shared/ordering.js';
+import { sortByActivityDesc } from '../shared/ordering.js';
 import {
   clampLimit,
   encodeBeforeCursor,
@@ -155,7 +155,7 @@ export class SuperwabaAdapter implements InboxDataSource {
     const clientFiltered = (wanted && wires.length > 1) || query.assignee === 'unassigned';
     if (wanted && wires.length > 1) items = items.filter((c) => wanted.has(c.status));
     if (query.assignee === 'unassigned') items = items.filter((c) => c.assignee === null);
-    items.sort(byActivityDesc);
+    sortByActivityDesc(items);
     const hasMore =
       body.hasNext ?? (body.total !== undefined ? page * limit < body.total : body.items.length === limit);
     const result: Page<Conversation> = {

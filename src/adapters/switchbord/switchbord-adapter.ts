@@ -23,7 +23,7 @@ import type {
 import { baseCapabilities } from '../shared/capabilities.js';
 import { createHttpClient, seg, type HttpClient } from '../shared/http-client.js';
 import { arr, isObject, mapLenient } from '../shared/lenient.js';
-import { byActivityDesc } from '../shared/ordering.js';
+import { sortByActivityDesc } from '../shared/ordering.js';
 import { clampLimit, encodeOffsetCursor, readOffsetCursor } from '../shared/paging.js';
 import { DIALECT, mapConversation, mapMessage, mapMessages, mapSummary, messagesOf, parseError } from './mappers.js';
 import type { SwitchbordSendBody, SwitchbordSendResponse } from './types.js';
@@ -88,7 +88,7 @@ export class SwitchbordAdapter implements InboxDataSource {
     const rawItems = Array.isArray(data) ? data : isObject(data) ? arr(data.conversations) : undefined;
     if (!rawItems) throw invalid('The switchbord conversation list has no conversations array', data);
     const now = Date.now();
-    const items = mapLenient(rawItems, (c) => mapConversation(c, now), 'conversation', DIALECT).sort(byActivityDesc);
+    const items = sortByActivityDesc(mapLenient(rawItems, (c) => mapConversation(c, now), 'conversation', DIALECT));
     const summary = mapSummary(isObject(data) ? data.summary : undefined);
     // ASSUMPTION: offset + page.length < summary.total; fall back to a full page
     const hasMore = summary?.total !== undefined ? offset + rawItems.length < summary.total : rawItems.length === limit;

@@ -3,6 +3,7 @@ import {
   byActivityDesc,
   byCreatedAsc,
   compareActivityDesc,
+  sortByActivityDesc,
   sortNewestFirst,
   sortOldestFirst,
   uniqueById,
@@ -69,6 +70,14 @@ describe('shared ordering', () => {
 
     it('byActivityDesc: newest first, no or unreadable date last, equal dates by id', () => {
       expect(ids([...list].sort(byActivityDesc))).to.deep.equal(['new', 'tie-a', 'tie-b', 'old', 'bad', 'none']);
+    });
+
+    it('sortByActivityDesc sorts in place into the byActivityDesc order, whatever order it starts in', () => {
+      const reversed = [...list].reverse();
+      const copy = [...list];
+      expect(sortByActivityDesc(copy)).to.equal(copy);
+      expect(ids(copy)).to.deep.equal(['new', 'tie-a', 'tie-b', 'old', 'bad', 'none']);
+      expect(ids(sortByActivityDesc(reversed))).to.deep.equal(['new', 'tie-a', 'tie-b', 'old', 'bad', 'none']);
     });
 
     it('sortNewestFirst: newest first, equal dates (and missing ones) keep the order they came in', () => {

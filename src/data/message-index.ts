@@ -75,7 +75,7 @@ function mergeRuns(a: Entry[], b: Entry[]): Entry[] {
 }
 
 /** `2024-05-01T10:00:00.000Z`, roughly: for two such strings, text order is time order. */
-function canonicalIso(s: string): boolean {
+export function canonicalIso(s: string): boolean {
   return s.length === 24 && s.charCodeAt(23) === 90 /* Z */ && s.charCodeAt(10) === 84; /* T */
 }
 

@@ -15,7 +15,7 @@
  */
 import type { InboxDataSource } from './data-source.js';
 import { InboxError, isAbortError, toInboxError } from './errors.js';
-import { MessageIndex, parseTime } from './message-index.js';
+import { canonicalIso, MessageIndex, parseTime } from './message-index.js';
 import type {
   Agent,
   Capabilities,
@@ -166,9 +166,6 @@ function activityMs(c: Conversation): number {
 
 const byId = (a: Conversation, b: Conversation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** `2024-05-01T10:00:00.000Z`: for two such strings, text order is time order. */
-const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
 function activityIso(c: Conversation): string | undefined {
   return c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
 }
@@ -180,7 +177,7 @@ function inActivityOrder(rows: Conversation[]): boolean {
   for (let i = 0; i < rows.length; i++) {
     const iso = activityIso(rows[i]);
     // each time is checked once, not once per neighbour
-    const canonical = iso !== undefined && iso.length === 24 && CANONICAL_ISO.test(iso);
+    const canonical = iso !== undefined && canonicalIso(iso);
     if (i > 0) {
       let d: number;
       if (canonical && prevCanonical) d = prevIso! < iso ? 1 : prevIso! > iso ? -1 : 0;
@@ -366,9 +363,13 @@ export class InboxStore extends EventTarget {
     return this.source.listConversations(serverQuery, { signal: controller.signal }).then(
       async (page) => {
         if (generation !== this.listGeneration) return; // the query changed meanwhile
-        this.listIds = [];
-        for (const c of page.items) this.putConversation(c);
-        this.listIds = page.items.map((c) => c.id);
+        const ids = new Array<string>(page.items.length);
+        for (let i = 0; i < ids.length; i++) {
+          const c = page.items[i];
+          this.putConversation(c);
+          ids[i] = c.id;
+        }
+        this.listIds = ids;
         this.listCursor = page.next;
         this.list = {
           ...this.list,
@@ -460,18 +461,28 @@ export class InboxStore extends EventTarget {
 
   /** Whether a conversation belongs in the current list, judged on the client. */
   private inView(c: Conversation): boolean {
+    return this.viewFilter()(c);
+  }
+
+  /** {@link inView} for the current query and selection, with what it checks worked out once (for a pass over the list). */
+  private viewFilter(): (c: Conversation) => boolean {
     const q = this.list.query;
-    if (q.search?.trim() && !this.capabilities.filters.search && !matchesSearch(c, q.search)) return false;
-    if (!q.archived && c.status === 'archived') return false;
-    if (q.archived && c.status !== 'archived') return false;
-    if (q.unreadOnly && (c.unreadCount ?? 0) === 0 && this.capabilities.filters.unreadOnly) {
-      return this.selectedId === c.id; // keep the open conversation in place after it is read
-    }
-    if (q.status?.length && this.capabilities.filters.status && !q.status.includes(c.status)) return false;
-    if (q.assignee && this.capabilities.filters.assignee !== 'none' && !this.matchesAssignee(c, q.assignee)) {
-      return this.selectedId === c.id; // keep the open conversation in place after it is (re)assigned
-    }
-    return true;
+    const f = this.capabilities.filters;
+    const search = q.search?.trim() && !f.search ? q.search : undefined;
+    const archived = Boolean(q.archived);
+    const unreadOnly = Boolean(q.unreadOnly && f.unreadOnly);
+    const statuses = q.status?.length && f.status ? q.status : undefined;
+    const assignee = q.assignee && f.assignee !== 'none' ? q.assignee : undefined;
+    const selected = this.selectedId;
+    return (c) => {
+      if (search !== undefined && !matchesSearch(c, search)) return false;
+      if ((c.status === 'archived') !== archived) return false;
+      // keep the open conversation in place after it is read or (re)assigned
+      if (unreadOnly && (c.unreadCount ?? 0) === 0) return selected === c.id;
+      if (statuses !== undefined && !statuses.includes(c.status)) return false;
+      if (assignee !== undefined && !this.matchesAssignee(c, assignee)) return selected === c.id;
+      return true;
+    };
   }
 
   /** Whether a conversation fits an assignee filter; unknown assignees are left to the backend's judgement. */
@@ -494,22 +505,22 @@ export class InboxStore extends EventTarget {
   }
 
   private rebuildList(): void {
-    const rows = sortByActivityDesc(
-      this.listIds
-        .map((id) => this.conversations.get(id))
-        .filter((c): c is Conversation => c !== undefined && this.inView(c)),
-    );
+    const keep = this.viewFilter();
+    const unsorted: Conversation[] = [];
+    for (const id of this.listIds) {
+      const c = this.conversations.get(id);
+      if (c !== undefined && keep(c)) unsorted.push(c);
+    }
+    const rows = sortByActivityDesc(unsorted);
     this.list = { ...this.list, conversations: rows };
     if (this.list.status === 'ready' && !this.capabilities.summary) {
-      this.list = {
-        ...this.list,
-        summary: {
-          total: rows.length,
-          open: rows.filter((c) => c.status === 'open').length,
-          unread: rows.filter((c) => (c.unreadCount ?? 0) > 0).length,
-          source: 'derived',
-        },
-      };
+      let open = 0;
+      let unread = 0;
+      for (const c of rows) {
+        if (c.status === 'open') open++;
+        if ((c.unreadCount ?? 0) > 0) unread++;
+      }
+      this.list = { ...this.list, summary: { total: rows.length, open, unread, source: 'derived' } };
     }
     this.changed({ scope: 'list' });
   }

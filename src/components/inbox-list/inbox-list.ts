@@ -220,6 +220,9 @@ export class InboxList extends InboxElement {
     super.connectedCallback();
     this.now = Date.now();
     this.clockTimer = setInterval(() => this.tick(), CLOCK_INTERVAL);
+    // a provider above answered the context request just now: start the first page before the first update
+    const store = this.ctx.store;
+    if (store) this.adoptStore(store);
     if (!this.source && !closestAcrossShadow(this, 'inbox-provider')) {
       this.warnOnce(
         'inbox-list:no-provider',

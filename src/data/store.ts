@@ -166,33 +166,46 @@ function activityMs(c: Conversation): number {
 
 const byId = (a: Conversation, b: Conversation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A newer record of a conversation over an older one: a partial record (an action's answer) never blanks what a fuller one said. */
+function mergeConversation(prev: Conversation, next: Conversation): Conversation {
+  return { ...prev, ...stripUndefined(next), embeddedMessages: next.embeddedMessages };
+}
+
 function activityIso(c: Conversation): string | undefined {
   return c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
 }
 
-/** True when `rows` are most recent activity first, ties by id (pages usually come in that order). */
-function inActivityOrder(rows: Conversation[]): boolean {
-  let prevIso: string | undefined;
-  let prevCanonical = false;
-  for (let i = 0; i < rows.length; i++) {
-    const iso = activityIso(rows[i]);
-    // each time is checked once, not once per neighbour
+/**
+ * Checks, one row at a time, that rows come most recent activity first, ties
+ * by id (pages usually come in that order); each time is read once, not once
+ * per neighbour. `push()` returns false from the first row out of order on.
+ */
+class ActivityOrderCheck {
+  ordered = true;
+  private prev?: Conversation;
+  private prevIso?: string;
+  private prevCanonical = false;
+
+  push(c: Conversation): boolean {
+    if (!this.ordered) return false;
+    const iso = activityIso(c);
     const canonical = iso !== undefined && canonicalIso(iso);
-    if (i > 0) {
+    const prev = this.prev;
+    if (prev !== undefined) {
       let d: number;
-      if (canonical && prevCanonical) d = prevIso! < iso ? 1 : prevIso! > iso ? -1 : 0;
-      else d = activityMs(rows[i]) - activityMs(rows[i - 1]);
-      if (d > 0 || (d === 0 && byId(rows[i - 1], rows[i]) > 0)) return false;
+      if (canonical && this.prevCanonical) d = this.prevIso! < iso! ? 1 : this.prevIso! > iso! ? -1 : 0;
+      else d = activityMs(c) - activityMs(prev);
+      if (d > 0 || (d === 0 && byId(prev, c) > 0)) return (this.ordered = false);
     }
-    prevIso = iso;
-    prevCanonical = canonical;
+    this.prev = c;
+    this.prevIso = iso;
+    this.prevCanonical = canonical;
+    return true;
   }
-  return true;
 }
 
-/** Most recent activity first, ties by id; each time parsed once per sort (none when already in order). */
-function sortByActivityDesc(rows: Conversation[]): Conversation[] {
-  if (inActivityOrder(rows)) return rows;
+/** Sorts rows known to be out of order: each time parsed once. */
+function sortRowsByActivity(rows: Conversation[]): Conversation[] {
   return rows
     .map((c) => ({ c, t: activityMs(c) }))
     .sort((a, b) => b.t - a.t || byId(a.c, b.c))
@@ -363,13 +376,7 @@ export class InboxStore extends EventTarget {
     return this.source.listConversations(serverQuery, { signal: controller.signal }).then(
       async (page) => {
         if (generation !== this.listGeneration) return; // the query changed meanwhile
-        const ids = new Array<string>(page.items.length);
-        for (let i = 0; i < ids.length; i++) {
-          const c = page.items[i];
-          this.putConversation(c);
-          ids[i] = c.id;
-        }
-        this.listIds = ids;
+        this.listIds = this.putPage(page.items);
         this.listCursor = page.next;
         this.list = {
           ...this.list,
@@ -506,12 +513,16 @@ export class InboxStore extends EventTarget {
 
   private rebuildList(): void {
     const keep = this.viewFilter();
-    const unsorted: Conversation[] = [];
+    const order = new ActivityOrderCheck();
+    let rows: Conversation[] = [];
     for (const id of this.listIds) {
       const c = this.conversations.get(id);
-      if (c !== undefined && keep(c)) unsorted.push(c);
+      if (c !== undefined && keep(c)) {
+        order.push(c);
+        rows.push(c);
+      }
     }
-    const rows = sortByActivityDesc(unsorted);
+    if (!order.ordered) rows = sortRowsByActivity(rows);
     this.list = { ...this.list, conversations: rows };
     if (this.list.status === 'ready' && !this.capabilities.summary) {
       let open = 0;
@@ -527,8 +538,40 @@ export class InboxStore extends EventTarget {
 
   private putConversation(c: Conversation): void {
     const prev = this.conversations.get(c.id);
-    // a partial record (an action's answer) never blanks what an earlier, fuller one said
-    this.conversations.set(c.id, prev ? { ...prev, ...stripUndefined(c), embeddedMessages: c.embeddedMessages } : c);
+    this.conversations.set(c.id, prev ? mergeConversation(prev, c) : c);
+  }
+
+  /**
+   * Puts a first page and returns its ids. Into an empty store (the first load) a
+   * record is set without looking up an earlier one, which for a page of
+   * thousands is a good part of its cost; an id the page repeats is merged as
+   * {@link putConversation} would.
+   */
+  private putPage(items: readonly Conversation[]): string[] {
+    const ids = new Array<string>(items.length);
+    const map = this.conversations;
+    if (map.size !== 0) {
+      for (let i = 0; i < items.length; i++) {
+        this.putConversation(items[i]);
+        ids[i] = items[i].id;
+      }
+      return ids;
+    }
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i];
+      ids[i] = c.id;
+      const size: number = map.size;
+      map.set(c.id, c);
+      if (map.size === size) {
+        // the page names this id twice: merge every copy so far, in order
+        let merged: Conversation | undefined;
+        for (let j = 0; j <= i; j++) {
+          if (items[j].id === c.id) merged = merged ? mergeConversation(merged, items[j]) : items[j];
+        }
+        map.set(c.id, merged!);
+      }
+    }
+    return ids;
   }
 
   private patchConversation(id: string, patch: Partial<Conversation>): Conversation | undefined {

@@ -193,7 +193,7 @@ class ActivityOrderCheck {
     const prev = this.prev;
     if (prev !== undefined) {
       let d: number;
-      if (canonical && this.prevCanonical) d = this.prevIso! < iso! ? 1 : this.prevIso! > iso! ? -1 : 0;
+      if (canonical && this.prevCanonical) d = this.prevIso! < iso ? 1 : this.prevIso! > iso ? -1 : 0;
       else d = activityMs(c) - activityMs(prev);
       if (d > 0 || (d === 0 && byId(prev, c) > 0)) return (this.ordered = false);
     }
@@ -542,34 +542,37 @@ export class InboxStore extends EventTarget {
   }
 
   /**
-   * Puts a first page and returns its ids. Into an empty store (the first load) a
-   * record is set without looking up an earlier one, which for a page of
-   * thousands is a good part of its cost; an id the page repeats is merged as
-   * {@link putConversation} would.
+   * Puts a first page and returns its ids, each once (a page that names an id
+   * twice merges the copies, as {@link putConversation} would). Into an empty
+   * store (the first load) a record is set without looking up an earlier one,
+   * which for a page of thousands is a good part of its cost.
    */
   private putPage(items: readonly Conversation[]): string[] {
-    const ids = new Array<string>(items.length);
+    const ids: string[] = [];
     const map = this.conversations;
     if (map.size !== 0) {
-      for (let i = 0; i < items.length; i++) {
-        this.putConversation(items[i]);
-        ids[i] = items[i].id;
+      const seen = new Set<string>();
+      for (const c of items) {
+        this.putConversation(c);
+        if (!seen.has(c.id)) {
+          seen.add(c.id);
+          ids.push(c.id);
+        }
       }
       return ids;
     }
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
-      ids[i] = c.id;
       const size: number = map.size;
       map.set(c.id, c);
-      if (map.size === size) {
-        // the page names this id twice: merge every copy so far, in order
-        let merged: Conversation | undefined;
-        for (let j = 0; j <= i; j++) {
-          if (items[j].id === c.id) merged = merged ? mergeConversation(merged, items[j]) : items[j];
-        }
-        map.set(c.id, merged!);
+      if (map.size !== size) {
+        ids.push(c.id);
+        continue;
       }
+      // the page names this id again: merge every copy so far, in order
+      let merged = items[i];
+      for (let j = i - 1; j >= 0; j--) if (items[j].id === c.id) merged = mergeConversation(items[j], merged);
+      map.set(c.id, merged);
     }
     return ids;
   }

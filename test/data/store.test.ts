@@ -99,6 +99,34 @@ describe('InboxStore', () => {
       expect(store.getListState().summaryLoading, 'a failed summary is settled too').to.equal(false);
     });
 
+    it('keeps one row, and one merged record, for an id a first page names twice', async () => {
+      const [a, b] = (await adapter.listConversations({ limit: 2 })).items;
+      const again = { ...a, contact: { ...a.contact }, unreadCount: 7, lastMessage: undefined };
+      for (const existing of [false, true]) {
+        // the first load into an empty store, then a reload over the records it holds
+        const twice = new Proxy(adapter, {
+          get(target, prop, receiver) {
+            if (prop === 'listConversations') {
+              return () => Promise.resolve({ items: [a, b, again], next: null, hasMore: false });
+            }
+            return Reflect.get(target, prop, receiver) as unknown;
+          },
+        });
+        const s = new InboxStore(twice, { pollInterval: 0 });
+        if (existing) {
+          await s.loadList();
+          expect(s.getConversation(a.id)?.unreadCount).to.equal(7);
+        }
+        await s.loadList();
+        expect(s.getListState().conversations.map((c) => c.id)).to.deep.equal([a.id, b.id]);
+        const merged = s.getConversation(a.id)!;
+        expect(merged.unreadCount, 'the later copy wins').to.equal(7);
+        expect(merged.lastMessage, 'a field the later copy leaves out is kept').to.deep.equal(a.lastMessage);
+        expect(s.getListState().conversations[0]).to.equal(merged);
+        s.destroy();
+      }
+    });
+
     it('passes filters the backend supports to it', async () => {
       await store.setQuery({ status: ['open'], assignee: 'me', unreadOnly: true, search: ' amelia ' });
       const query = callsOf(adapter, 'listConversations')[0].args[0];

@@ -376,7 +376,8 @@ export class InboxStore extends EventTarget {
     return this.source.listConversations(serverQuery, { signal: controller.signal }).then(
       async (page) => {
         if (generation !== this.listGeneration) return; // the query changed meanwhile
-        this.listIds = this.putPage(page.items);
+        const records = this.putPage(page.items);
+        this.listIds = records.map((c) => c.id);
         this.listCursor = page.next;
         this.list = {
           ...this.list,
@@ -384,7 +385,7 @@ export class InboxStore extends EventTarget {
           hasMore: page.hasMore && page.next != null,
           summary: page.summary ?? this.list.summary,
         };
-        this.rebuildList();
+        this.rebuildList(records);
         // a list alone is kept fresh too (watchThread arms the timer for threads)
         if (this.pollTimer === undefined && !this.pollRunning) this.schedulePoll(false);
         const s = await summary;
@@ -511,12 +512,14 @@ export class InboxStore extends EventTarget {
     });
   }
 
-  private rebuildList(): void {
+  /** Rebuilds the rows from `listIds` (or from `records`, the stored records of `listIds` in order, when the caller has them). */
+  private rebuildList(records?: readonly Conversation[]): void {
     const keep = this.viewFilter();
     const order = new ActivityOrderCheck();
     let rows: Conversation[] = [];
-    for (const id of this.listIds) {
-      const c = this.conversations.get(id);
+    const ids = this.listIds;
+    for (let i = 0; i < ids.length; i++) {
+      const c = records ? records[i] : this.conversations.get(ids[i]);
       if (c !== undefined && keep(c)) {
         order.push(c);
         rows.push(c);
@@ -536,45 +539,51 @@ export class InboxStore extends EventTarget {
     this.changed({ scope: 'list' });
   }
 
-  private putConversation(c: Conversation): void {
+  /** Stores a record (merged over an earlier one) and returns what is stored. */
+  private putConversation(c: Conversation): Conversation {
     const prev = this.conversations.get(c.id);
-    this.conversations.set(c.id, prev ? mergeConversation(prev, c) : c);
+    const stored = prev ? mergeConversation(prev, c) : c;
+    this.conversations.set(c.id, stored);
+    return stored;
   }
 
   /**
-   * Puts a first page and returns its ids, each once (a page that names an id
-   * twice merges the copies, as {@link putConversation} would). Into an empty
-   * store (the first load) a record is set without looking up an earlier one,
-   * which for a page of thousands is a good part of its cost.
+   * Puts a first page and returns the stored records, each id once, in the
+   * page's order (a page that names an id twice merges the copies, as
+   * {@link putConversation} would). Into an empty store (the first load) a
+   * record is set without looking up an earlier one, which for a page of
+   * thousands is a good part of its cost.
    */
-  private putPage(items: readonly Conversation[]): string[] {
-    const ids: string[] = [];
+  private putPage(items: readonly Conversation[]): Conversation[] {
+    const records: Conversation[] = [];
     const map = this.conversations;
     if (map.size !== 0) {
-      const seen = new Set<string>();
+      const at = new Map<string, number>();
       for (const c of items) {
-        this.putConversation(c);
-        if (!seen.has(c.id)) {
-          seen.add(c.id);
-          ids.push(c.id);
-        }
+        const stored = this.putConversation(c);
+        const i = at.get(c.id);
+        if (i === undefined) {
+          at.set(c.id, records.length);
+          records.push(stored);
+        } else records[i] = stored;
       }
-      return ids;
+      return records;
     }
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
       const size: number = map.size;
       map.set(c.id, c);
       if (map.size !== size) {
-        ids.push(c.id);
+        records.push(c);
         continue;
       }
-      // the page names this id again: merge every copy so far, in order
-      let merged = items[i];
+      // the page names this id again: merge every copy so far, in order, into the first one's place
+      let merged = c;
       for (let j = i - 1; j >= 0; j--) if (items[j].id === c.id) merged = mergeConversation(items[j], merged);
       map.set(c.id, merged);
+      records[records.findIndex((r) => r.id === c.id)] = merged;
     }
-    return ids;
+    return records;
   }
 
   private patchConversation(id: string, patch: Partial<Conversation>): Conversation | undefined {

@@ -160,6 +160,7 @@ export function createClientRef(): string {
   return `ref-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** The time a conversation's place in the list goes by: its last activity, else its last message, else its creation. */
 function activityMs(c: Conversation): number {
   return parseTime(c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt);
 }
@@ -169,10 +170,6 @@ const byId = (a: Conversation, b: Conversation) => (a.id < b.id ? -1 : a.id > b.
 /** A newer record of a conversation over an older one: a partial record (an action's answer) never blanks what a fuller one said. */
 function mergeConversation(prev: Conversation, next: Conversation): Conversation {
   return { ...prev, ...stripUndefined(next), embeddedMessages: next.embeddedMessages };
-}
-
-function activityIso(c: Conversation): string | undefined {
-  return c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
 }
 
 /**
@@ -188,7 +185,7 @@ class ActivityOrderCheck {
 
   push(c: Conversation): boolean {
     if (!this.ordered) return false;
-    const iso = activityIso(c);
+    const iso = c.lastActivityAt ?? c.lastMessage?.createdAt ?? c.createdAt;
     const canonical = iso !== undefined && canonicalIso(iso);
     const prev = this.prev;
     if (prev !== undefined) {

@@ -401,14 +401,17 @@ export class MemoryAdapter implements InboxDataSource {
 
   async getSummary(options: RequestOptions = {}): Promise<InboxSummary> {
     await this.begin('getSummary', [], options.signal, this.capabilities.summary);
-    const counts: InboxSummary = { total: 0, open: 0, unread: 0, source: 'backend' };
-    for (const { conversation: c } of this.server.values()) {
+    let total = 0;
+    let open = 0;
+    let unread = 0;
+    for (const record of this.server.values()) {
+      const c = record.conversation;
       if (c.status === 'archived') continue;
-      counts.total!++;
-      if (c.status === 'open') counts.open!++;
-      if ((c.unreadCount ?? 0) > 0) counts.unread!++;
+      total++;
+      if (c.status === 'open') open++;
+      if ((c.unreadCount ?? 0) > 0) unread++;
     }
-    return counts;
+    return { total, open, unread, source: 'backend' };
   }
 
   async send(request: SendRequest, options: RequestOptions = {}): Promise<SendResult> {

@@ -61,18 +61,17 @@ const WORKER_URL = '/mockServiceWorker.js';
  * Makes sure `worker.start()` will not reload the page. MSW reloads a page
  * that its worker does not control while a registration of the worker exists:
  * that happens to a page that loaded while another page of the origin (a test
- * file running alongside) was registering the worker. Such a page is claimed
- * once that worker activates; when that does not come, the registration is
- * dropped and `start()` registers the worker afresh.
+ * file running alongside) was registering the worker, and a check for such a
+ * registration followed by `start()` leaves a moment in which one can appear.
+ * So an uncontrolled page registers the worker itself (or joins the
+ * registration in progress) and waits until the worker claims it, which it
+ * does as it activates. When that does not come, the registration is dropped
+ * and `start()` registers the worker afresh.
  */
 async function settleWorkerRegistration(): Promise<void> {
   const sw = navigator.serviceWorker;
   if (sw.controller) return;
-  const ours = (await sw.getRegistrations()).filter((r) =>
-    [r.active, r.installing, r.waiting].some((w) => w?.scriptURL.endsWith(WORKER_URL)),
-  );
-  if (!ours.length) return;
-  await new Promise<void>((resolve) => {
+  const claimed = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 3000);
     sw.addEventListener(
       'controllerchange',
@@ -83,8 +82,11 @@ async function settleWorkerRegistration(): Promise<void> {
       { once: true },
     );
   });
+  const registration = await sw.register(WORKER_URL).catch(() => undefined);
+  if (!registration) return;
+  await claimed;
   if (sw.controller) return;
-  await Promise.all(ours.map((r) => r.unregister()));
+  await registration.unregister();
 }
 
 /** The worker answers a control request under `prefix` (else the dev server would, with a 404). */

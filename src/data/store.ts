@@ -464,12 +464,10 @@ export class InboxStore extends EventTarget {
     return q;
   }
 
-  /** Whether a conversation belongs in the current list, judged on the client. */
-  private inView(c: Conversation): boolean {
-    return this.viewFilter()(c);
-  }
-
-  /** {@link inView} for the current query and selection, with what it checks worked out once (for a pass over the list). */
+  /**
+   * Whether a conversation belongs in the current list, judged on the client:
+   * a test for the current query and selection, worked out once for a pass over the list.
+   */
   private viewFilter(): (c: Conversation) => boolean {
     const q = this.list.query;
     const f = this.capabilities.filters;
@@ -546,39 +544,27 @@ export class InboxStore extends EventTarget {
 
   /**
    * Puts a first page and returns the stored records, each id once, in the
-   * page's order (a page that names an id twice merges the copies, as
+   * page's order (copies of an id the page names twice are merged, as
    * {@link putConversation} would). Into an empty store (the first load) a
-   * record is set without looking up an earlier one, which for a page of
-   * thousands is a good part of its cost.
+   * page without repeats is set without looking up an earlier record, which
+   * for a page of thousands is a good part of its cost.
    */
   private putPage(items: readonly Conversation[]): Conversation[] {
-    const records: Conversation[] = [];
     const map = this.conversations;
-    if (map.size !== 0) {
-      const at = new Map<string, number>();
-      for (const c of items) {
-        const stored = this.putConversation(c);
-        const i = at.get(c.id);
-        if (i === undefined) {
-          at.set(c.id, records.length);
-          records.push(stored);
-        } else records[i] = stored;
-      }
-      return records;
+    if (map.size === 0) {
+      for (const c of items) map.set(c.id, c);
+      if (map.size === items.length) return [...items];
+      map.clear(); // an id came twice: the careful way below
     }
-    for (let i = 0; i < items.length; i++) {
-      const c = items[i];
-      const size: number = map.size;
-      map.set(c.id, c);
-      if (map.size !== size) {
-        records.push(c);
-        continue;
-      }
-      // the page names this id again: merge every copy so far, in order, into the first one's place
-      let merged = c;
-      for (let j = i - 1; j >= 0; j--) if (items[j].id === c.id) merged = mergeConversation(items[j], merged);
-      map.set(c.id, merged);
-      records[records.findIndex((r) => r.id === c.id)] = merged;
+    const records: Conversation[] = [];
+    const at = new Map<string, number>();
+    for (const c of items) {
+      const stored = this.putConversation(c);
+      const i = at.get(c.id);
+      if (i === undefined) {
+        at.set(c.id, records.length);
+        records.push(stored);
+      } else records[i] = stored;
     }
     return records;
   }
@@ -588,7 +574,7 @@ export class InboxStore extends EventTarget {
     if (!prev) return undefined;
     const next = { ...prev, ...patch };
     this.conversations.set(id, next);
-    if (this.list.status === 'ready' && !this.listIds.includes(id) && this.inView(next)) this.listIds.unshift(id);
+    if (this.list.status === 'ready' && !this.listIds.includes(id) && this.viewFilter()(next)) this.listIds.unshift(id);
     this.rebuildList();
     this.changed({ scope: 'conversation', conversationId: id });
     return prev;
@@ -1069,7 +1055,7 @@ export class InboxStore extends EventTarget {
     if (event.type === 'conversation') {
       const known = this.conversations.has(event.conversation.id);
       this.putConversation(event.conversation);
-      if (!known && this.list.status === 'ready' && this.inView(event.conversation)) {
+      if (!known && this.list.status === 'ready' && this.viewFilter()(event.conversation)) {
         this.listIds.unshift(event.conversation.id);
       }
       this.rebuildList();

@@ -9,23 +9,10 @@ import type { Agent } from '../../src/data/models.js';
 import { de } from '../../src/locales/de.js';
 import { renderFailingConversation, upstream502 } from '../support/failing-conversation.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 function seed(id: string, assignee: Agent | null): MemorySeed {
-  const at = '2026-03-02T09:59:00Z';
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee,
-      unreadCount: 0,
-      lastActivityAt: at,
-      createdAt: at,
-    },
-    messages: [],
-  };
+  return conversationSeed(id, { assignee });
 }
 
 function part(el: AssigneePicker, name: string): HTMLElement | null {

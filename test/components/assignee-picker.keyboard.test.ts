@@ -6,23 +6,10 @@ import type { AssigneePicker } from '../../src/components/assignee-picker/assign
 import '../../src/components/assignee-picker/assignee-picker.js';
 import type { Agent } from '../../src/data/models.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 function seed(id: string, assignee: Agent | null): MemorySeed {
-  const at = '2026-03-02T09:59:00Z';
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee,
-      unreadCount: 0,
-      lastActivityAt: at,
-      createdAt: at,
-    },
-    messages: [],
-  };
+  return conversationSeed(id, { assignee });
 }
 
 function part(el: AssigneePicker, name: string): HTMLElement | null {

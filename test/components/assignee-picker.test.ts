@@ -8,27 +8,14 @@ import { InboxError } from '../../src/data/errors.js';
 import type { Agent, Conversation } from '../../src/data/models.js';
 import type { InboxErrorDetail } from '../../src/events/events.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 
 function seed(id: string, assignee: Agent | null, patch: Partial<Conversation> = {}): MemorySeed {
   const at = new Date(NOW - 60_000).toISOString();
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}`, phone: '+15550000000' },
-      assignee,
-      unreadCount: 0,
-      lastActivityAt: at,
-      lastInboundAt: at,
-      createdAt: at,
-      ...patch,
-    },
-    messages: [],
-  };
+  const contact = { displayName: `Contact ${id}`, phone: '+15550000000' };
+  return conversationSeed(id, { contact, assignee, lastInboundAt: at, ...patch }, at);
 }
 
 const SEEDS = () => [seed('c1', AGENTS[1]), seed('c2', null), seed('c3', AGENTS[0])];

@@ -22,27 +22,13 @@ import '../../src/components/message-composer/message-composer.js';
 import type { Conversation } from '../../src/data/models.js';
 import type { InboxStore } from '../../src/data/store.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 const NOW = Date.now();
 
 function seed(id: string, minutesAgo: number, patch: Partial<Conversation> = {}): MemorySeed {
   const at = new Date(NOW - minutesAgo * 60_000).toISOString();
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee: null,
-      unreadCount: 0,
-      lastActivityAt: at,
-      lastInboundAt: at,
-      createdAt: at,
-      ...patch,
-    },
-    messages: [],
-  };
+  return conversationSeed(id, { lastInboundAt: at, ...patch }, at);
 }
 
 interface Inbox {

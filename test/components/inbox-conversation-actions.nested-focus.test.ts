@@ -1,13 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { render as litRender } from 'lit';
-import { MemoryAdapter, type MemoryAdapterOptions, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxConversationActions } from '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import type { InboxProvider } from '../../src/components/inbox-provider/inbox-provider.js';
 import '../../src/components/inbox-provider/inbox-provider.js';
-import type { Conversation } from '../../src/data/models.js';
 import { upstream502 } from '../support/failing-conversation.js';
+import { conversationSeed as seed } from '../support/seeds.js';
 
 /**
  * Focus handling of `<inbox-conversation-actions>` when it lives inside another component's shadow
@@ -25,25 +25,6 @@ class NestedShell extends HTMLElement {
   }
 }
 if (!customElements.get('nested-shell')) customElements.define('nested-shell', NestedShell);
-
-function seed(id: string, patch: Partial<Conversation> = {}): MemorySeed {
-  const at = '2026-03-02T09:59:00Z';
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee: null,
-      unreadCount: 0,
-      lastActivityAt: at,
-      createdAt: at,
-      ...patch,
-    },
-    messages: [],
-  };
-}
 
 function part(el: El, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -1,30 +1,11 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { MemoryAdapter, type MemoryAdapterOptions, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxConversationActions } from '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import '../../src/components/inbox-conversation-actions/inbox-conversation-actions.js';
 import { InboxError } from '../../src/data/errors.js';
-import type { Conversation } from '../../src/data/models.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
-
-function seed(id: string, patch: Partial<Conversation> = {}): MemorySeed {
-  const at = '2026-03-02T09:59:00Z';
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee: null,
-      unreadCount: 0,
-      lastActivityAt: at,
-      createdAt: at,
-      ...patch,
-    },
-    messages: [],
-  };
-}
+import { conversationSeed as seed } from '../support/seeds.js';
 
 const SEEDS = () => [
   seed('c1', { unreadCount: 2 }),

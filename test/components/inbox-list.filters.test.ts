@@ -7,28 +7,15 @@ import '../../src/components/inbox-list/inbox-list.js';
 import type { Conversation, ConversationQuery } from '../../src/data/models.js';
 import { installFakeTimers, type FakeClock } from '../support/fake-timers.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 const NOW = Date.now();
 const MINUTE = 60_000;
 
 function seed(id: string, ago: number, patch: Partial<Conversation> = {}): MemorySeed {
   const at = new Date(NOW - ago).toISOString();
-  return {
-    conversation: {
-      id,
-      dialect: 'memory',
-      status: 'open',
-      channel: { kind: 'whatsapp' },
-      contact: { displayName: `Contact ${id}` },
-      assignee: null,
-      unreadCount: 0,
-      lastMessage: { text: `Hello from ${id}`, direction: 'inbound', createdAt: at, kind: 'text' },
-      lastActivityAt: at,
-      lastInboundAt: at,
-      ...patch,
-    },
-    messages: [],
-  };
+  const lastMessage = { text: `Hello from ${id}`, direction: 'inbound', createdAt: at, kind: 'text' } as const;
+  return conversationSeed(id, { lastMessage, lastInboundAt: at, ...patch }, at);
 }
 
 const SEEDS = () => [

@@ -7,17 +7,9 @@ import { InboxError } from '../../src/data/errors.js';
 import { de } from '../../src/locales/de.js';
 import { renderFailingConversation, upstream502 } from '../support/failing-conversation.js';
 import { conversationSeed as seed } from '../support/seeds.js';
+import { actions, part } from '../support/actions-parts.js';
 
 type El = InboxConversationActions;
-
-function part(el: El, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-function actions(el: El): string[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="action"]')].map(
-    (b) => b.dataset.action!,
-  );
-}
 
 /** Actions for `conversation-id="c2"` (archived) with nothing listed, whose first fetch of c2 fails. */
 async function renderFailing(error: InboxError | 'not_found' | 'server' = upstream502(), i18n?: object) {

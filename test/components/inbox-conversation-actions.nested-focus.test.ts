@@ -8,6 +8,7 @@ import type { InboxProvider } from '../../src/components/inbox-provider/inbox-pr
 import '../../src/components/inbox-provider/inbox-provider.js';
 import { upstream502 } from '../support/failing-conversation.js';
 import { conversationSeed as seed } from '../support/seeds.js';
+import { actions, button, part } from '../support/actions-parts.js';
 
 /**
  * Focus handling of `<inbox-conversation-actions>` when it lives inside another component's shadow
@@ -25,21 +26,6 @@ class NestedShell extends HTMLElement {
   }
 }
 if (!customElements.get('nested-shell')) customElements.define('nested-shell', NestedShell);
-
-function part(el: El, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-function buttons(el: El): HTMLButtonElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="action"]')];
-}
-function actions(el: El): string[] {
-  return buttons(el).map((b) => b.dataset.action!);
-}
-function button(el: El, action: string): HTMLButtonElement {
-  const b = buttons(el).find((x) => x.dataset.action === action);
-  if (!b) throw new Error(`no ${action} button in ${actions(el).join(', ')}`);
-  return b;
-}
 
 /** The focused element, followed down through every open shadow root. */
 function deepActive(): Element | null {

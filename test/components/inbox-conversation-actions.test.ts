@@ -6,6 +6,7 @@ import '../../src/components/inbox-conversation-actions/inbox-conversation-actio
 import { InboxError } from '../../src/data/errors.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
 import { conversationSeed as seed } from '../support/seeds.js';
+import { actions, button, buttons, part } from '../support/actions-parts.js';
 
 const SEEDS = () => [
   seed('c1', { unreadCount: 2 }),
@@ -15,21 +16,6 @@ const SEEDS = () => [
 ];
 
 type El = InboxConversationActions;
-
-function part(el: El, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-function buttons(el: El): HTMLButtonElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="action"]')];
-}
-function actions(el: El): string[] {
-  return buttons(el).map((b) => b.dataset.action!);
-}
-function button(el: El, action: string): HTMLButtonElement {
-  const b = buttons(el).find((x) => x.dataset.action === action);
-  if (!b) throw new Error(`no ${action} button in ${actions(el).join(', ')}`);
-  return b;
-}
 
 async function render(selected: string | null = 'c1', options: MemoryAdapterOptions = {}) {
   const adapter = new MemoryAdapter({ seed: SEEDS(), ...options });

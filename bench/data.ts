@@ -11,11 +11,14 @@ import type { Message } from '../src/data/models.js';
 /** Older messages the thread's server holds beyond the first page (the "prepend 50" step). */
 export const OLDER = 50;
 
-/** `n` conversations, all on one page. */
-export function listSource(n: number): MemoryAdapter {
+/** What the `list-latency` scenario's source waits before it answers, like a backend on a fast network. */
+export const LIST_LATENCY_MS = 30;
+
+/** `n` conversations, all on one page; each request answers after `latency` ms (0: at once). */
+export function listSource(n: number, latency = 0): MemoryAdapter {
   // two messages each keep the fixture cheap; the list only shows the last one
   const seed = seedConversations({ count: n, seed: 7, messagesPerConversation: 2 });
-  return new MemoryAdapter({ seed, pageSize: n });
+  return new MemoryAdapter({ seed, pageSize: n, latency });
 }
 
 export interface ThreadFixture {

@@ -8,7 +8,7 @@ import { ConversationThread } from '../src/components/conversation-thread/conver
 import type { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import type { Message, PageCursor } from '../src/data/models.js';
 import { BareList } from './bare-list.js';
-import { listSource, newMessage, threadSource, type ThreadFixture } from './data.js';
+import { LIST_LATENCY_MS, listSource, newMessage, threadSource, type ThreadFixture } from './data.js';
 
 // package.json#sideEffects names only dist/, so a bare side-effect import of src/ would be
 // tree-shaken away: use the classes, and check that they are the registered ones
@@ -22,7 +22,7 @@ for (const [tag, cls] of Object.entries(ELEMENTS)) {
   if (customElements.get(tag) !== cls) throw new Error(`<${tag}> is not registered`);
 }
 
-export type Scenario = 'list' | 'thread';
+export type Scenario = 'list' | 'list-latency' | 'thread';
 export type ImplName = 'ours' | 'bare' | 'bareMin' | 'vaadin' | 'chatscope';
 
 export interface Impl {
@@ -228,6 +228,11 @@ export const IMPLS: Record<Scenario, Partial<Record<ImplName, Factory>>> = {
     ours: (n) => Promise.resolve(oursList(listSource(n))),
     bare: (n) => Promise.resolve(bareList(listSource(n), n, 'full-conversations').impl),
     bareMin: (n) => Promise.resolve(bareList(listSource(n), n, 'conversations').impl),
+  },
+  // the same lists, with a source that answers after LIST_LATENCY_MS (a reference, no budget)
+  'list-latency': {
+    ours: (n) => Promise.resolve(oursList(listSource(n, LIST_LATENCY_MS))),
+    bare: (n) => Promise.resolve(bareList(listSource(n, LIST_LATENCY_MS), n, 'full-conversations').impl),
   },
   thread: {
     ours: (n) => Promise.resolve(oursThread(threadSource(n))),

@@ -90,6 +90,12 @@ export default {
     },
   ],
   testFramework: { config: { timeout: 10_000 } },
+  // WTR's own page (standards mode, as the tests need), plus test/support/setup.ts before the test
+  // framework on every test page (see there why)
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head></head><body>` +
+    `<script type="module" src="/test/support/setup.ts"></script>` +
+    `<script type="module" src="${testFramework}"></script></body></html>`,
   // Lit's one-line dev-mode notice on every page is noise, not a finding
   filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').includes('Lit is in dev mode'),
   browsers: [

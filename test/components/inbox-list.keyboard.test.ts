@@ -4,8 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter, type MemorySeed } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxList } from '../../src/components/inbox-list/inbox-list.js';
 import '../../src/components/inbox-list/inbox-list.js';
-import type { Conversation } from '../../src/data/models.js';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 const NOW = Date.now();
 const MINUTE = 60_000;
@@ -13,19 +13,8 @@ const NAMES = ['Ada', 'Bob', 'Bea', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Iv
 
 function seed(id: string, ago: number, name: string): MemorySeed {
   const at = new Date(NOW - ago).toISOString();
-  const conversation: Conversation = {
-    id,
-    dialect: 'memory',
-    status: 'open',
-    channel: { kind: 'whatsapp' },
-    contact: { displayName: name },
-    assignee: null,
-    unreadCount: 0,
-    lastMessage: { text: `Hi, ${name} here`, direction: 'inbound', createdAt: at, kind: 'text' },
-    lastActivityAt: at,
-    lastInboundAt: at,
-  };
-  return { conversation, messages: [] };
+  const lastMessage = { text: `Hi, ${name} here`, direction: 'inbound', createdAt: at, kind: 'text' } as const;
+  return conversationSeed(id, { contact: { displayName: name }, lastMessage, lastInboundAt: at }, at);
 }
 
 /** `count` conversations, c0 the most recent; names cycle through NAMES with a number. */

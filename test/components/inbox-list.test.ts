@@ -6,6 +6,7 @@ import '../../src/components/inbox-list/inbox-list.js';
 import type { Conversation } from '../../src/data/models.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { renderWithProvider } from '../support/render-with-provider.js';
+import { conversationSeed } from '../support/seeds.js';
 
 const NOW = Date.now();
 const MINUTE = 60_000;
@@ -14,21 +15,9 @@ const HOUR = 60 * MINUTE;
 /** A conversation whose last activity was `ago` ms before NOW. */
 function seed(id: string, ago: number, patch: Partial<Conversation> = {}): MemorySeed {
   const at = new Date(NOW - ago).toISOString();
-  const conversation: Conversation = {
-    id,
-    dialect: 'memory',
-    status: 'open',
-    channel: { kind: 'whatsapp' },
-    contact: { displayName: `Contact ${id}`, phone: '+15550000000' },
-    assignee: null,
-    unreadCount: 0,
-    lastMessage: { text: `Last message of ${id}`, direction: 'inbound', createdAt: at, kind: 'text' },
-    lastActivityAt: at,
-    lastInboundAt: at,
-    createdAt: at,
-    ...patch,
-  };
-  return { conversation, messages: [] };
+  const contact = { displayName: `Contact ${id}`, phone: '+15550000000' };
+  const lastMessage = { text: `Last message of ${id}`, direction: 'inbound', createdAt: at, kind: 'text' } as const;
+  return conversationSeed(id, { contact, lastMessage, lastInboundAt: at, ...patch }, at);
 }
 
 function rows(el: InboxList): HTMLElement[] {

@@ -341,20 +341,20 @@ async function main() {
     // one warm-up page so the first real measurement does not pay for the browser's start
     await measure(context, url, 'list', 'bare', 100).catch(() => undefined);
     for (let round = 0; round < ROUNDS + PAINT_ROUNDS; round++) {
-      const paintOnly = round >= ROUNDS;
-      for (const { name, impls, paintOnly: onlyPaint } of SCENARIOS) {
+      const paintRound = round >= ROUNDS;
+      for (const { name, impls, paintOnly: scenarioPaintOnly } of SCENARIOS) {
+        const paintOnly = paintRound || Boolean(scenarioPaintOnly);
         for (const n of SIZES) {
           const order = impls.map((_, k) => impls[(k + round) % impls.length]);
           for (const impl of order) {
-            if (isHeavy(impl, n) && (paintOnly || round >= HEAVY_ROUNDS)) continue;
-            const r = await measure(context, url, name, impl, n, paintOnly || onlyPaint);
+            if (isHeavy(impl, n) && (paintRound || round >= HEAVY_ROUNDS)) continue;
+            const r = await measure(context, url, name, impl, n, paintOnly);
             ((results[name] ??= {})[n] ??= {})[impl] ??= [];
             results[name][n][impl].push(r);
-            const extra =
-              paintOnly || onlyPaint
-                ? ''
-                : `, p95 ${fmt(r.scrollP95)} ms, dom ${r.dom}, heap ${fmt(r.heapMB, 2)} MB` +
-                  (name === 'thread' ? ` append ${fmt(r.append)} shift ${fmt(r.shift)}` : '');
+            const extra = paintOnly
+              ? ''
+              : `, p95 ${fmt(r.scrollP95)} ms, dom ${r.dom}, heap ${fmt(r.heapMB, 2)} MB` +
+                (name === 'thread' ? ` append ${fmt(r.append)} shift ${fmt(r.shift)}` : '');
             console.log(
               `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  round ${round + 1}/${ROUNDS + PAINT_ROUNDS} ${name} N=${n} ${impl}: paint ${fmt(r.firstPaint)} ms` +
                 `${extra}${r.errors ? ` ERRORS ${r.errors.join('; ')}` : ''}`,

@@ -16,13 +16,25 @@ type IntlConstructor<T, O> = new (lang: string, options?: O) => T;
  */
 const formatters = new Map<string, unknown>();
 
+/** `JSON.stringify` of each options object seen (most are module constants, read on every row). */
+const optionKeys = new WeakMap<object, string>();
+
+function optionsKey(options: object): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify(options);
+    optionKeys.set(options, key);
+  }
+  return key;
+}
+
 function cachedIntl<T, O extends object>(
   kind: string,
   Ctor: IntlConstructor<T, O>,
   lang: string,
   options: O | undefined,
 ): T | null {
-  const key = `${kind}\u0000${lang}\u0000${options ? JSON.stringify(options) : ''}`;
+  const key = `${kind}\u0000${lang}\u0000${options ? optionsKey(options) : ''}`;
   let value = formatters.get(key) as T | null | undefined;
   if (value === undefined) {
     try {
@@ -144,4 +156,18 @@ export function formatDuration(ms: number, lang: string): string {
   if (h && m) return `${unit(h, 'hour')} ${unit(m, 'minute')}`;
   if (h) return unit(h, 'hour');
   return unit(m, 'minute');
+}
+
+/**
+ * Builds the formatters a list row uses (relative times, hour and minute
+ * durations, counts) for `lang` ahead of time, so the first render formats
+ * with cached ones instead of building each `Intl` object in the middle of
+ * it. `<inbox-list>` calls this once, when its module loads, for the page's
+ * language; other languages build theirs on first use as before.
+ */
+export function prepareListFormatters(lang: string): void {
+  relativeTimeFormat(lang, RELATIVE_SHORT);
+  numberFormat(lang);
+  numberFormat(lang, UNIT_OPTIONS.hour);
+  numberFormat(lang, UNIT_OPTIONS.minute);
 }

@@ -9,12 +9,16 @@ import {
   formatTime,
   numberFormat,
   pluralRules,
+  prepareListFormatters,
   relativeTimeFormat,
 } from '../../src/internal/format.js';
 import { formatNumber, plural } from '../../src/internal/i18n.js';
 
 /** Replaces `Intl[name]` with a subclass that counts constructions, for the duration of `fn`. */
-function countingConstructions(name: 'DateTimeFormat' | 'NumberFormat' | 'PluralRules', fn: () => void): number {
+function countingConstructions(
+  name: 'DateTimeFormat' | 'NumberFormat' | 'PluralRules' | 'RelativeTimeFormat',
+  fn: () => void,
+): number {
   const intl = Intl as unknown as Record<string, new (...args: unknown[]) => object>;
   const Original = intl[name];
   let count = 0;
@@ -75,6 +79,26 @@ describe('Intl formatter cache (internal/format)', () => {
       for (let i = 0; i < 50; i++) plural(lang, { one: '# one', other: '# other' }, i);
     });
     expect(rules).to.equal(1);
+  });
+
+  it('prepares, ahead of a list render, every formatter a list row then uses', () => {
+    // a locale no other test uses, so the cache starts cold for it
+    const lang = 'en-IE';
+    const now = Date.parse('2024-03-05T14:07:00Z');
+    const prepared = countingConstructions('NumberFormat', () => prepareListFormatters(lang));
+    expect(prepared).to.equal(3); // counts, hours, minutes
+    const row = () => {
+      formatRelative('2024-03-05T13:50:00Z', lang, now);
+      formatRelative('2024-03-05T09:00:00Z', lang, now);
+      formatDuration(5 * 3_600_000, lang);
+      formatDuration(20 * 60_000, lang);
+      formatNumber(lang, 12);
+    };
+    expect(countingConstructions('NumberFormat', row), 'no number formatter built while rendering').to.equal(0);
+    expect(countingConstructions('RelativeTimeFormat', row), 'no relative time formatter built either').to.equal(0);
+    expect(formatDuration(5 * 3_600_000, lang)).to.equal(
+      new Intl.NumberFormat(lang, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(5),
+    );
   });
 
   it('formats exactly as a fresh formatter would', () => {

@@ -170,6 +170,43 @@ describe('<inbox-list>', () => {
       expect(part(row(el, 'data')!, 'avatar')!.querySelector('img')).to.equal(null);
     });
 
+    it('takes initials from letters and digits in any script, in upper case for the language', async () => {
+      const { el } = await renderList([
+        seed('ascii', MINUTE, { contact: { displayName: 'amelia  van der watson' } }),
+        seed('accented', 2 * MINUTE, { contact: { displayName: 'émile (zola)' } }),
+        seed('greek', 3 * MINUTE, { contact: { displayName: 'Νίκος Παππάς' } }),
+        seed('digits', 4 * MINUTE, { contact: { displayName: '24/7 support' } }),
+        seed('none', 5 * MINUTE, { contact: { displayName: '— ·', phone: '+15550000000' } }),
+        seed('dotted', 6 * MINUTE, { contact: { displayName: 'ilker ışık' } }),
+      ]);
+      await ready(el, 6);
+      const avatar = (id: string) => part(row(el, id)!, 'avatar')!.textContent.trim();
+      expect(avatar('ascii')).to.equal('AW');
+      expect(avatar('accented')).to.equal('ÉZ');
+      expect(avatar('greek')).to.equal('ΝΠ');
+      expect(avatar('digits')).to.equal('2S');
+      expect(avatar('none')).to.equal('#');
+      expect(avatar('dotted')).to.equal('II');
+      el.setAttribute('lang', 'tr');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(avatar('dotted'), 'Turkish upper case of i is İ').to.equal('İI');
+    });
+
+    it('still renders its rows under a malformed page language such as en_US', async () => {
+      const { el } = await renderList([seed('a', MINUTE, { unreadCount: 2, contact: { displayName: 'ilse ray' } })]);
+      await ready(el, 1);
+      el.setAttribute('lang', 'en_US');
+      el.requestUpdate();
+      await el.updateComplete;
+      const r = row(el, 'a')!;
+      expect(part(r, 'avatar')!.textContent.trim()).to.equal('IR');
+      expect(part(r, 'name')!.textContent).to.equal('ilse ray');
+      expect(part(r, 'badge')!.textContent).to.contain('2');
+      // the invalid lang is the host's, put there on purpose
+      await expect(el).to.be.accessible({ ignoredRules: ['valid-lang'] });
+    });
+
     it('renders HTML in names and previews as text', async () => {
       const evil = '<img src=x onerror="window.__pwned=1">';
       const { el } = await renderList([

@@ -18,7 +18,7 @@ import {
 } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
 import type { InboxOperation, InboxStore, ListState } from '../../data/store.js';
-import { formatDateTime, formatDuration, formatRelative } from '../../internal/format.js';
+import { formatDateTime, formatDuration, formatRelative, prepareListFormatters } from '../../internal/format.js';
 import { formatNumber, formatString, memoStrings, resolveLang } from '../../internal/i18n.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -85,16 +85,39 @@ const listStrings = memoStrings(INBOX_LIST_STRINGS);
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Up to two letters from a name, for the avatar. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The first letter or digit of a word (an ASCII one is read without the Unicode pattern). */
+function firstLetterOrDigit(word: string): string | undefined {
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return word[0];
+  return LETTER_OR_DIGIT.exec(word)?.[0];
+}
+
+/**
+ * Up to two letters from a name, for the avatar: the first letter or digit of
+ * the first and last words that have one, in upper case for `lang`. A
+ * malformed `lang` (such as `en_US`) falls back to the default case mapping
+ * instead of throwing; ASCII letters other than "i" (the one a locale maps
+ * differently) skip the locale lookup.
+ */
 function initials(name: string | undefined, lang: string): string {
-  // the first letter or digit of the first and last words that have one
-  const letters = (name ?? '')
-    .split(/\s+/)
-    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
-    .filter((c): c is string => Boolean(c));
-  if (!letters.length) return '#';
-  const pair = letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0];
-  return pair.toLocaleUpperCase(lang);
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const word of (name ?? '').split(/\s+/)) {
+    const letter = word ? firstLetterOrDigit(word) : undefined;
+    if (letter === undefined) continue;
+    if (first === undefined) first = letter;
+    else last = letter;
+  }
+  if (first === undefined) return '#';
+  const pair = last === undefined ? first : first + last;
+  if (/^[0-9A-HJ-Za-hj-z]+$/.test(pair)) return pair.toUpperCase();
+  try {
+    return pair.toLocaleUpperCase(lang);
+  } catch {
+    return pair.toUpperCase();
+  }
 }
 
 /** The nearest ancestor matching `selector`, crossing shadow roots. */
@@ -1079,6 +1102,11 @@ interface RowTemplate {
 }
 
 InboxList.define('inbox-list');
+
+// the page's language is the one most lists render in: its formatters are ready before the first row
+if (typeof document !== 'undefined' && typeof navigator !== 'undefined') {
+  prepareListFormatters(document.documentElement.lang || navigator.language);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

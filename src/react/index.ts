@@ -52,11 +52,56 @@ const {
 } = INBOX_EVENT_PROPS;
 
 /**
+ * `createComponent`, with its event props cut off at unmount. `@lit/react`
+ * leaves its listeners on the element when the component unmounts, so an
+ * element that fires later (a send that settles after the tree is gone) would
+ * still call the handler of a component that no longer exists. Here the
+ * element gets one stable listener per event prop that calls the latest
+ * committed handler, and only while the component is mounted.
+ */
+function inboxComponent<I extends HTMLElement, E extends Record<string, EventName | string>>(
+  options: Parameters<typeof createComponent<I, E>>[0] & { events: E; displayName: string },
+): ReturnType<typeof createComponent<I, E>> {
+  const Inner = createComponent<I, E>(options);
+  const names = Object.keys(options.events);
+  type Props = Record<string, unknown>;
+  const Guarded = React.forwardRef<I, Props>((props, ref) => {
+    const mounted = React.useRef(false);
+    const latest = React.useRef<Props>(props);
+    React.useLayoutEffect(() => {
+      latest.current = props;
+    });
+    React.useLayoutEffect(() => {
+      mounted.current = true;
+      return () => {
+        mounted.current = false;
+      };
+    }, []);
+    const listeners = React.useMemo(() => {
+      const out: Record<string, (e: Event) => void> = {};
+      for (const name of names) {
+        out[name] = (e: Event) => {
+          const handler = latest.current[name];
+          if (mounted.current && typeof handler === 'function') (handler as (e: Event) => void)(e);
+        };
+      }
+      return out;
+    }, []);
+    const inner: Props = { ...props, ref };
+    // a stable listener while the prop is set; none (so @lit/react removes it) when it is not
+    for (const name of names) if (props[name] !== undefined) inner[name] = listeners[name];
+    return React.createElement(Inner as unknown as React.ComponentType<Props>, inner);
+  });
+  Guarded.displayName = options.displayName;
+  return Guarded as unknown as ReturnType<typeof createComponent<I, E>>;
+}
+
+/**
  * `<inbox-provider>`. Every event bubbles and is composed, so the provider
  * takes a prop for each of them: one `onError` or `onMessageSent` here hears
  * every element inside it.
  */
-export const InboxProvider = createComponent({
+export const InboxProvider = inboxComponent({
   react: React,
   tagName: 'inbox-provider',
   elementClass: InboxProviderElement,
@@ -65,7 +110,7 @@ export const InboxProvider = createComponent({
 });
 
 /** `<inbox-list>`: `onConversationSelect` (cancelable) and `onError`. */
-export const InboxList = createComponent({
+export const InboxList = inboxComponent({
   react: React,
   tagName: 'inbox-list',
   elementClass: InboxListElement,
@@ -74,7 +119,7 @@ export const InboxList = createComponent({
 });
 
 /** `<conversation-thread>`: retries (`onMessageSend`/`onMessageSent`), mark read (`onConversationUpdate(d)`), `onError`. */
-export const ConversationThread = createComponent({
+export const ConversationThread = inboxComponent({
   react: React,
   tagName: 'conversation-thread',
   elementClass: ConversationThreadElement,
@@ -83,7 +128,7 @@ export const ConversationThread = createComponent({
 });
 
 /** `<message-composer>`: `onMessageSend` (cancelable, may rewrite the text), `onMessageSent`, `onError`. */
-export const MessageComposer = createComponent({
+export const MessageComposer = inboxComponent({
   react: React,
   tagName: 'message-composer',
   elementClass: MessageComposerElement,
@@ -92,7 +137,7 @@ export const MessageComposer = createComponent({
 });
 
 /** `<assignee-picker>`: `onConversationAssign` (cancelable), `onConversationAssigned`, `onError`. */
-export const AssigneePicker = createComponent({
+export const AssigneePicker = inboxComponent({
   react: React,
   tagName: 'assignee-picker',
   elementClass: AssigneePickerElement,
@@ -101,7 +146,7 @@ export const AssigneePicker = createComponent({
 });
 
 /** `<inbox-conversation-actions>`: `onConversationUpdate` (cancelable), `onConversationUpdated`, `onError`. */
-export const InboxConversationActions = createComponent({
+export const InboxConversationActions = inboxComponent({
   react: React,
   tagName: 'inbox-conversation-actions',
   elementClass: InboxConversationActionsElement,

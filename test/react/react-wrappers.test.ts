@@ -274,6 +274,63 @@ describe('React wrappers (inbox-elements/react)', () => {
     await expect(provider).to.be.accessible();
   });
 
+  it('calls no handler for an event the element fires after its component unmounted', async () => {
+    const conversations = seeds(2);
+    const onError = recorder<ErrorEvent>();
+    const onSelect = recorder<SelectEvent>();
+    const { list } = await renderInbox(new MemoryAdapter({ seed: conversations }), {
+      onError,
+      onConversationSelect: onSelect,
+    });
+    await listReady(list, 2);
+    const fire = () => {
+      const detail = { operation: 'list', error: new Error('late') } as unknown as InboxErrorDetail;
+      list.dispatchEvent(new CustomEvent('inbox-error', { detail, bubbles: true, composed: true }));
+      list.dispatchEvent(
+        new CustomEvent('inbox-conversation-select', {
+          detail: { conversationId: conversations[0].conversation.id },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    };
+    fire();
+    expect(onError.calls, 'while mounted, the handler hears it').to.have.length(1);
+    expect(onSelect.calls).to.have.length(1);
+
+    await React.act(async () => root.unmount());
+    expect(list.isConnected).to.equal(false);
+    // like a send that settles after the React tree is gone: the detached element fires again
+    fire();
+    expect(onError.calls, 'no handler of an unmounted component is called').to.have.length(1);
+    expect(onSelect.calls).to.have.length(1);
+  });
+
+  it('calls each handler once under StrictMode, whose effects mount twice', async () => {
+    const conversations = seeds(2);
+    const target = conversations[1].conversation.id;
+    const onSelect = recorder<SelectEvent>();
+    const source = new MemoryAdapter({ seed: conversations });
+    await render(
+      React.createElement(
+        React.StrictMode,
+        null,
+        React.createElement(
+          W.InboxProvider,
+          { source, pollInterval: 0 },
+          React.createElement(W.InboxList, { style: { height: '480px' }, onConversationSelect: onSelect }),
+        ),
+      ),
+    );
+    const list = listEl();
+    await listReady(list, 2);
+    row(list, target).click();
+    await list.updateComplete;
+    expect(onSelect.calls.map((e) => e.detail.conversationId)).to.deep.equal([target]);
+    expect(providerEl().selected).to.equal(target);
+    await expect(providerEl()).to.be.accessible();
+  });
+
   it('removes the elements on unmount and calls no handler for work that settles afterwards', async () => {
     const conversations = seeds(2);
     const source = new MemoryAdapter({ seed: conversations });

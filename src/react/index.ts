@@ -93,7 +93,7 @@ function inboxComponent<I extends HTMLElement, E extends Record<string, EventNam
     return React.createElement(Inner as unknown as React.ComponentType<Props>, inner);
   });
   Guarded.displayName = options.displayName;
-  return Guarded as unknown as ReturnType<typeof createComponent<I, E>>;
+  return Guarded;
 }
 
 /**

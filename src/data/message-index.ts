@@ -105,7 +105,12 @@ export class MessageIndex {
    * A first page kept as it came (already in order), until something needs an
    * id looked up: opening a long thread then costs one pass over its times.
    */
-  private page?: { messages: readonly Message[]; merge?: (previous: Message, next: Message) => Message };
+  private page?: {
+    messages: readonly Message[];
+    merge?: (previous: Message, next: Message) => Message;
+    /** How many of `messages` are indexed already (by `prepare`). */
+    done: number;
+  };
 
   get size(): number {
     return this.page ? this.page.messages.length : this.entries.size;
@@ -134,26 +139,56 @@ export class MessageIndex {
    */
   putAll(messages: readonly Message[], merge?: (previous: Message, next: Message) => Message): void {
     if (!this.page && this.entries.size === 0 && messages.length > 1 && inCanonicalOrder(messages)) {
-      this.page = { messages: messages.slice(), merge };
+      this.page = { messages: messages.slice(), merge, done: 0 };
       return;
     }
     this.index();
     this.putEach(messages, merge);
   }
 
-  private putEach(messages: readonly Message[], merge?: (previous: Message, next: Message) => Message): void {
-    for (const m of messages) {
+  private putEach(
+    messages: readonly Message[],
+    merge?: (previous: Message, next: Message) => Message,
+    from = 0,
+    to = messages.length,
+  ): void {
+    for (let i = from; i < to; i++) {
+      const m = messages[i];
       const prev = this.entries.get(m.id);
       this.put(m.id, prev && merge ? merge(prev.message, m) : m);
     }
   }
 
-  /** Indexes the page kept by `putAll`. */
+  /** Indexes (the rest of) the page kept by `putAll`. */
   private index(): void {
     const page = this.page;
     if (!page) return;
     this.page = undefined;
-    this.putEach(page.messages, page.merge);
+    this.putEach(page.messages, page.merge, page.done);
+  }
+
+  /**
+   * Indexes the page kept by `putAll` ahead of need, a slice at a time while
+   * `timeLeft()` says there is time (the store calls it when the browser is
+   * idle), so the first lookup after a long thread opens, such as a new
+   * message arriving, finds the index built. Returns true when nothing is
+   * left to index.
+   */
+  prepare(timeLeft: () => number = () => Infinity): boolean {
+    const page = this.page;
+    if (!page) return true;
+    const slice = 500;
+    while (page.done < page.messages.length && timeLeft() > 1) {
+      const to = Math.min(page.messages.length, page.done + slice);
+      // put() would index the rest first: the kept page is detached while a slice goes in
+      this.page = undefined;
+      this.putEach(page.messages, page.merge, page.done, to);
+      page.done = to;
+      this.page = page;
+    }
+    if (page.done < page.messages.length) return false;
+    this.page = undefined;
+    return true;
   }
 
   /** Adds or replaces the message with this id. */

@@ -13,7 +13,7 @@
  *
  * It knows nothing of Lit or the DOM beyond `document.visibilityState`.
  */
-import { afterNextPaint } from './after-paint.js';
+import { afterNextPaint, whenIdle, type IdleTimeLeft } from './scheduling.js';
 import type { InboxDataSource } from './data-source.js';
 import { InboxError, isAbortError, toInboxError } from './errors.js';
 import { canonicalIso, MessageIndex, parseTime } from './message-index.js';
@@ -665,6 +665,7 @@ export class InboxStore extends EventTarget {
       // the first page, with nothing to confirm: every message goes in as it is (a repeated one keeps
       // the client reference of the copy before it, as below)
       t.byId.putAll(incoming, (prev, m) => (prev.clientRef && !m.clientRef ? { ...m, clientRef: prev.clientRef } : m));
+      this.indexWhenIdle(t);
       return;
     }
     for (const m of incoming) {
@@ -677,6 +678,19 @@ export class InboxStore extends EventTarget {
         this.pending.delete(pending.request.clientRef);
       }
     }
+  }
+
+  /**
+   * Indexes a thread's first page while the browser is idle, so the first
+   * message that arrives after a long thread opens does not wait for it (a
+   * lookup before then indexes the rest at once, as before).
+   */
+  private indexWhenIdle(t: ThreadRecord): void {
+    const index = t.byId;
+    const step = (timeLeft: IdleTimeLeft) => {
+      if (!this.destroyed && !index.prepare(timeLeft)) whenIdle(step);
+    };
+    whenIdle(step);
   }
 
   private hasPendingSend(conversationId: string): boolean {

@@ -220,6 +220,60 @@ describe('MessageIndex', () => {
       expect(ids(index.ordered())).to.deep.equal(['z', 'a', 'b']);
     });
 
+    it('indexes a kept page ahead of need, a slice at a time while there is time, then looks up without parsing', () => {
+      const page = Array.from({ length: 1200 }, (_, i) => msg(`m${String(i).padStart(4, '0')}`, i));
+      const index = new MessageIndex();
+      index.putAll(page);
+      // one slice per call while the budget lasts: two calls of time, then none
+      let calls = 0;
+      const twoSlices = () => (calls++ < 2 ? 10 : 0);
+      expect(parsesDuring(() => expect(index.prepare(twoSlices)).to.equal(false))).to.equal(1000);
+      expect(ids(index.ordered()), 'still the page, in order').to.deep.equal(ids(page));
+      expect(index.size).to.equal(1200);
+      expect(
+        index.prepare(() => 0),
+        'no time: nothing done',
+      ).to.equal(false);
+      expect(
+        parsesDuring(() => expect(index.prepare()).to.equal(true)),
+        'the rest',
+      ).to.equal(200);
+      expect(parsesDuring(() => expect(index.get('m0042')?.text).to.equal('m0042'))).to.equal(0);
+      expect(index.prepare(), 'nothing left').to.equal(true);
+      index.set('m0000', msg('m0000', 5000));
+      expect(ids(index.ordered()).slice(-2)).to.deep.equal(['m1199', 'm0000']);
+      expect(index.size).to.equal(1200);
+    });
+
+    it('finishes a partly prepared page on the first lookup or change, merging repeats as asked', () => {
+      const keepRef = (prev: Message, next: Message) =>
+        prev.clientRef && !next.clientRef ? { ...next, clientRef: prev.clientRef } : next;
+      const page = Array.from({ length: 700 }, (_, i) => msg(`m${String(i).padStart(3, '0')}`, i));
+      // the first message again near the end, later: indexed into one message
+      page.splice(650, 0, msg('m000', 649.5, { text: 'again' }));
+      page[0] = { ...page[0], clientRef: 'ref-0' };
+      const index = new MessageIndex();
+      index.putAll(page, keepRef);
+      let calls = 0;
+      expect(index.prepare(() => (calls++ < 1 ? 10 : 0))).to.equal(false);
+      expect(
+        parsesDuring(() => expect(index.has('m650')).to.equal(true)),
+        'the rest, at once',
+      ).to.equal(201);
+      expect(index.size).to.equal(700);
+      expect(index.get('m000')).to.include({ text: 'again', clientRef: 'ref-0' });
+      const order = ids(index.ordered());
+      expect(order.indexOf('m000')).to.equal(order.indexOf('m649') + 1);
+      expect(order).to.have.length(700);
+
+      const changed = new MessageIndex();
+      changed.putAll(page.slice(0, 650));
+      expect(changed.prepare(() => (calls++ < 3 ? 10 : 0))).to.equal(false);
+      changed.delete('m100');
+      expect(changed.size).to.equal(649);
+      expect(ids(changed.ordered())).to.deep.equal(ids(page.slice(0, 650)).filter((id) => id !== 'm100'));
+    });
+
     it('keeps one message per id, merged as asked, whether the page was kept or indexed at once', () => {
       const keepRef = (prev: Message, next: Message) =>
         prev.clientRef && !next.clientRef ? { ...next, clientRef: prev.clientRef } : next;

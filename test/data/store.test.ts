@@ -3,6 +3,7 @@ import { AGENTS } from '../../src/adapters/memory/fixtures.js';
 import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { InboxDataSource } from '../../src/data/data-source.js';
 import { InboxError } from '../../src/data/errors.js';
+import { MessageIndex } from '../../src/data/message-index.js';
 import type { Message } from '../../src/data/models.js';
 import { InboxStore } from '../../src/data/store.js';
 import type { StoreErrorDetail } from '../../src/data/store.js';
@@ -292,6 +293,34 @@ describe('InboxStore', () => {
       expect(all.messages.map((m) => m.id)).to.deep.equal(adapter.serverMessages('conv-011').map((m) => m.id));
       expect(all.hasOlder).to.equal(false);
       stop();
+    });
+
+    it("indexes a thread's first page while the browser is idle, so a message that arrives next finds it built", async () => {
+      const prepared: boolean[] = [];
+      const original = MessageIndex.prototype.prepare;
+      MessageIndex.prototype.prepare = function (this: MessageIndex, timeLeft?: () => number) {
+        const done = original.call(this, timeLeft);
+        prepared.push(done);
+        return done;
+      };
+      try {
+        let atReady: boolean[] | undefined;
+        store.subscribe(() => {
+          if (!atReady && store.getThreadState('conv-011').status === 'ready') atReady = [...prepared];
+        });
+        const stop = store.watchThread('conv-011');
+        await waitUntil(() => atReady, 'the thread never loaded');
+        expect(atReady, 'not while the page goes in').to.deep.equal([]);
+        await waitUntil(() => prepared.includes(true), 'never indexed while idle', { timeout: 2000 });
+        const before = store.getThreadState('conv-011').messages;
+        const message = { ...before[before.length - 1], id: 'late-1', createdAt: new Date().toISOString() };
+        store.ingest({ type: 'message', conversationId: 'conv-011', message });
+        const after = store.getThreadState('conv-011').messages;
+        expect(after.map((m) => m.id)).to.deep.equal([...before.map((m) => m.id), 'late-1']);
+        stop();
+      } finally {
+        MessageIndex.prototype.prepare = original;
+      }
     });
 
     it('drops a thread response that arrives after its watcher released', async () => {

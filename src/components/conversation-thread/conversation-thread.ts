@@ -9,6 +9,7 @@ import type { InboxDataSource } from '../../data/data-source.js';
 import { InboxError, isInboxError } from '../../data/errors.js';
 import type { Conversation, DeliveryStatus, Message, SendRequest } from '../../data/models.js';
 import { serviceWindow } from '../../data/service-window.js';
+import { whenIdle } from '../../data/scheduling.js';
 import type { InboxStore, StoreChangeDetail, StoreErrorDetail, ThreadState } from '../../data/store.js';
 import { inboxFlowLayout } from '../../internal/flow-layout.js';
 import { formatDateTime, formatDay, formatDuration, formatTime } from '../../internal/format.js';
@@ -102,16 +103,6 @@ function nextFrame(): Promise<void> {
  * the browser is next idle, or at once when the reader starts using the keyboard.
  */
 const FIRST_ROWS = 200;
-
-/** Runs `run` when the browser is next idle (soon regardless); returns a cancel function. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 250 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 50);
-  return () => clearTimeout(timer);
-}
 
 /** True when two message lists would render the same rows. */
 function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {

@@ -1,7 +1,8 @@
 /**
- * Scheduling for work that should not hold up the next frame: the store uses
- * it to ask for secondary data (the summary counts) once the rows a page
- * brought have had their frame.
+ * Scheduling for work that should not hold up the next frame: the store asks
+ * for secondary data (the summary counts) once the rows a page brought have
+ * had their frame, and indexes a long thread while the browser is idle; the
+ * thread builds the rows of older messages the same way.
  */
 
 /**
@@ -31,4 +32,25 @@ export function afterNextPaint(signal?: AbortSignal, fallbackMs = 100): Promise<
     const timer = setTimeout(done, fallbackMs);
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** Milliseconds of idle time left in the current idle period. */
+export type IdleTimeLeft = () => number;
+
+/**
+ * Runs `run` when the browser is next idle, and within `timeout` ms in any
+ * case, with a function that tells how much of the idle period is left.
+ * Without `requestIdleCallback` (Safari) it runs after 50 ms with a 5 ms
+ * budget. Returns a cancel function.
+ */
+export function whenIdle(run: (timeLeft: IdleTimeLeft) => void, timeout = 250): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(() => {
+    const end = performance.now() + 5;
+    run(() => Math.max(0, end - performance.now()));
+  }, 50);
+  return () => clearTimeout(timer);
 }

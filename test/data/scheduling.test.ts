@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { afterNextPaint } from '../../src/data/after-paint.js';
+import { afterNextPaint } from '../../src/data/scheduling.js';
 
 describe('afterNextPaint', () => {
   it('resolves after the next frame, in a task of its own', async () => {

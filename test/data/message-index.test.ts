@@ -227,7 +227,11 @@ describe('MessageIndex', () => {
       // one slice per call while the budget lasts: two calls of time, then none
       let calls = 0;
       const twoSlices = () => (calls++ < 2 ? 10 : 0);
-      expect(parsesDuring(() => expect(index.prepare(twoSlices)).to.equal(false))).to.equal(1000);
+      expect(
+        parsesDuring(() => {
+          expect(index.prepare(twoSlices)).to.equal(false);
+        }),
+      ).to.equal(1000);
       expect(ids(index.ordered()), 'still the page, in order').to.deep.equal(ids(page));
       expect(index.size).to.equal(1200);
       expect(
@@ -235,10 +239,16 @@ describe('MessageIndex', () => {
         'no time: nothing done',
       ).to.equal(false);
       expect(
-        parsesDuring(() => expect(index.prepare()).to.equal(true)),
+        parsesDuring(() => {
+          expect(index.prepare()).to.equal(true);
+        }),
         'the rest',
       ).to.equal(200);
-      expect(parsesDuring(() => expect(index.get('m0042')?.text).to.equal('m0042'))).to.equal(0);
+      expect(
+        parsesDuring(() => {
+          expect(index.get('m0042')?.text).to.equal('m0042');
+        }),
+      ).to.equal(0);
       expect(index.prepare(), 'nothing left').to.equal(true);
       index.set('m0000', msg('m0000', 5000));
       expect(ids(index.ordered()).slice(-2)).to.deep.equal(['m1199', 'm0000']);
@@ -257,7 +267,9 @@ describe('MessageIndex', () => {
       let calls = 0;
       expect(index.prepare(() => (calls++ < 1 ? 10 : 0))).to.equal(false);
       expect(
-        parsesDuring(() => expect(index.has('m650')).to.equal(true)),
+        parsesDuring(() => {
+          expect(index.has('m650')).to.equal(true);
+        }),
         'the rest, at once',
       ).to.equal(201);
       expect(index.size).to.equal(700);

@@ -81,12 +81,16 @@ export function canonicalIso(s: string): boolean {
 
 /**
  * Whether a page can be taken as it is: every time in the canonical form,
- * oldest first, ties by id, no id twice in a row.
+ * oldest first, ties by id, and no id twice (a repeat at another time is not
+ * next to its first copy, so the ids seen are kept).
  */
 function inCanonicalOrder(messages: readonly Message[]): boolean {
+  const seen = new Set<string>();
   for (let i = 0; i < messages.length; i++) {
     const b = messages[i];
     if (typeof b.createdAt !== 'string' || !canonicalIso(b.createdAt) || typeof b.id !== 'string') return false;
+    if (seen.has(b.id)) return false;
+    seen.add(b.id);
     if (i === 0) continue;
     const a = messages[i - 1];
     if (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id >= b.id)) return false;

@@ -255,12 +255,10 @@ describe('MessageIndex', () => {
       expect(index.size).to.equal(1200);
     });
 
-    it('finishes a partly prepared page on the first lookup or change, merging repeats as asked', () => {
+    it('finishes a partly prepared page on the first lookup or change, then merges copies as asked', () => {
       const keepRef = (prev: Message, next: Message) =>
         prev.clientRef && !next.clientRef ? { ...next, clientRef: prev.clientRef } : next;
       const page = Array.from({ length: 700 }, (_, i) => msg(`m${String(i).padStart(3, '0')}`, i));
-      // the first message again near the end, later: indexed into one message
-      page.splice(650, 0, msg('m000', 649.5, { text: 'again' }));
       page[0] = { ...page[0], clientRef: 'ref-0' };
       const index = new MessageIndex();
       index.putAll(page, keepRef);
@@ -271,7 +269,10 @@ describe('MessageIndex', () => {
           expect(index.has('m650')).to.equal(true);
         }),
         'the rest, at once',
-      ).to.equal(201);
+      ).to.equal(200);
+      expect(index.size).to.equal(700);
+      // a copy of a message from the prepared slice merges over it as asked
+      index.putAll([msg('m000', 649.5, { text: 'again' })], keepRef);
       expect(index.size).to.equal(700);
       expect(index.get('m000')).to.include({ text: 'again', clientRef: 'ref-0' });
       const order = ids(index.ordered());
@@ -289,13 +290,13 @@ describe('MessageIndex', () => {
     it('keeps one message per id, merged as asked, whether the page was kept or indexed at once', () => {
       const keepRef = (prev: Message, next: Message) =>
         prev.clientRef && !next.clientRef ? { ...next, clientRef: prev.clientRef } : next;
-      // the same id twice, far apart: the kept page still indexes to one message
+      // the same id twice, far apart, or twice in a row: both indexed at once
       const far = [msg('a', 1, { clientRef: 'ref-a' }), msg('b', 2), msg('a', 3, { text: 'again' })];
-      // the same id twice in a row: indexed at once
       const near = [msg('b', 2), msg('a', 1, { clientRef: 'ref-a' }), msg('a', 1, { text: 'again' })];
       for (const page of [far, near]) {
         const index = new MessageIndex();
         index.putAll(page, keepRef);
+        expect(ids(index.ordered()).sort(), 'each id once, before any lookup').to.deep.equal(['a', 'b']);
         expect(index.has('a')).to.equal(true);
         expect(index.size).to.equal(2);
         expect(index.get('a')).to.include({ text: 'again', clientRef: 'ref-a' });

@@ -8,6 +8,7 @@ import type { Message } from '../../src/data/models.js';
 import { InboxStore } from '../../src/data/store.js';
 import type { StoreErrorDetail } from '../../src/data/store.js';
 import { installFakeTimers, settle } from '../support/fake-timers.js';
+import { conversationSeed } from '../support/seeds.js';
 import type { FakeClock } from '../support/fake-timers.js';
 
 /** The adapter, but every signal is dropped: responses arrive even after an abort (like a slow backend that ignores it). */
@@ -321,6 +322,28 @@ describe('InboxStore', () => {
       } finally {
         MessageIndex.prototype.prepare = original;
       }
+    });
+
+    it('keeps one message for an id a thread page names twice, far apart', async () => {
+      const base = Date.parse('2026-11-20T10:00:00.000Z');
+      const m = (id: string, minute: number, text: string): Message => ({
+        id,
+        conversationId: 'c1',
+        direction: 'inbound',
+        kind: 'text',
+        text,
+        status: 'received',
+        createdAt: new Date(base + minute * 60_000).toISOString(),
+      });
+      const { conversation } = conversationSeed('c1', {}, new Date(base + 4 * 60_000).toISOString());
+      const messages = [m('a', 0, 'first'), m('b', 1, 'b'), m('c', 2, 'c'), m('a', 3, 'again'), m('d', 4, 'd')];
+      store.destroy();
+      adapter = new MemoryAdapter({ seed: [{ conversation, messages }] });
+      store = new InboxStore(adapter, { pollInterval: 0 });
+      await store.loadThread('c1');
+      const shown = store.getThreadState('c1').messages;
+      expect(shown.map((x) => x.id)).to.deep.equal(['b', 'c', 'a', 'd']);
+      expect(shown.find((x) => x.id === 'a')?.text).to.equal('again');
     });
 
     it('drops a thread response that arrives after its watcher released', async () => {

@@ -81,16 +81,13 @@ export function canonicalIso(s: string): boolean {
 
 /**
  * Whether a page can be taken as it is: every time in the canonical form,
- * oldest first, ties by id, and no id twice (a repeat at another time is not
- * next to its first copy, so the ids seen are kept).
+ * oldest first, ties by id, no id twice in a row. (A repeat at another time
+ * is not next to its first copy: indexing finds it, see `repeatedInPage`.)
  */
 function inCanonicalOrder(messages: readonly Message[]): boolean {
-  const seen = new Set<string>();
   for (let i = 0; i < messages.length; i++) {
     const b = messages[i];
     if (typeof b.createdAt !== 'string' || !canonicalIso(b.createdAt) || typeof b.id !== 'string') return false;
-    if (seen.has(b.id)) return false;
-    seen.add(b.id);
     if (i === 0) continue;
     const a = messages[i - 1];
     if (a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id >= b.id)) return false;
@@ -150,17 +147,27 @@ export class MessageIndex {
     this.putEach(messages, merge);
   }
 
+  /**
+   * True once indexing a page kept as it came found an id in it twice (at
+   * different times, so `ordered()` listed it twice until then): whoever
+   * showed that list should show it again.
+   */
+  repeatedInPage = false;
+
   private putEach(
     messages: readonly Message[],
     merge?: (previous: Message, next: Message) => Message,
     from = 0,
     to = messages.length,
-  ): void {
+  ): boolean {
+    let repeated = false;
     for (let i = from; i < to; i++) {
       const m = messages[i];
       const prev = this.entries.get(m.id);
+      if (prev) repeated = true;
       this.put(m.id, prev && merge ? merge(prev.message, m) : m);
     }
+    return repeated;
   }
 
   /** Indexes (the rest of) the page kept by `putAll`. */
@@ -168,7 +175,7 @@ export class MessageIndex {
     const page = this.page;
     if (!page) return;
     this.page = undefined;
-    this.putEach(page.messages, page.merge, page.done);
+    if (this.putEach(page.messages, page.merge, page.done)) this.repeatedInPage = true;
   }
 
   /**
@@ -186,7 +193,7 @@ export class MessageIndex {
       const to = Math.min(page.messages.length, page.done + slice);
       // put() would index the rest first: the kept page is detached while a slice goes in
       this.page = undefined;
-      this.putEach(page.messages, page.merge, page.done, to);
+      if (this.putEach(page.messages, page.merge, page.done, to)) this.repeatedInPage = true;
       page.done = to;
       this.page = page;
     }

@@ -665,7 +665,7 @@ export class InboxStore extends EventTarget {
       // the first page, with nothing to confirm: every message goes in as it is (a repeated one keeps
       // the client reference of the copy before it, as below)
       t.byId.putAll(incoming, (prev, m) => (prev.clientRef && !m.clientRef ? { ...m, clientRef: prev.clientRef } : m));
-      this.indexWhenIdle(t);
+      this.indexWhenIdle(id, t);
       return;
     }
     for (const m of incoming) {
@@ -683,12 +683,19 @@ export class InboxStore extends EventTarget {
   /**
    * Indexes a thread's first page while the browser is idle, so the first
    * message that arrives after a long thread opens does not wait for it (a
-   * lookup before then indexes the rest at once, as before).
+   * lookup before then indexes the rest at once, as before). A page that
+   * named a message twice, far apart, is shown again with it once.
    */
-  private indexWhenIdle(t: ThreadRecord): void {
+  private indexWhenIdle(id: string, t: ThreadRecord): void {
     const index = t.byId;
     const step = (timeLeft: IdleTimeLeft) => {
-      if (!this.destroyed && !index.prepare(timeLeft)) whenIdle(step);
+      if (this.destroyed) return;
+      if (!index.prepare(timeLeft)) {
+        whenIdle(step);
+      } else if (index.repeatedInPage && t.byId === index) {
+        index.repeatedInPage = false;
+        this.rebuildMessages(id, t);
+      }
     };
     whenIdle(step);
   }

@@ -324,7 +324,7 @@ describe('InboxStore', () => {
       }
     });
 
-    it('keeps one message for an id a thread page names twice, far apart', async () => {
+    it('lists a message a thread page names twice, far apart, once as soon as the page is indexed', async () => {
       const base = Date.parse('2026-11-20T10:00:00.000Z');
       const m = (id: string, minute: number, text: string): Message => ({
         id,
@@ -341,6 +341,10 @@ describe('InboxStore', () => {
       adapter = new MemoryAdapter({ seed: [{ conversation, messages }] });
       store = new InboxStore(adapter, { pollInterval: 0 });
       await store.loadThread('c1');
+      // the page goes in as it came; indexing it while idle finds the repeat, and the thread is listed again
+      await waitUntil(() => store.getThreadState('c1').messages.length === 4, 'the repeat was never merged', {
+        timeout: 2000,
+      });
       const shown = store.getThreadState('c1').messages;
       expect(shown.map((x) => x.id)).to.deep.equal(['b', 'c', 'a', 'd']);
       expect(shown.find((x) => x.id === 'a')?.text).to.equal('again');

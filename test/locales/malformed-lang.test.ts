@@ -35,8 +35,8 @@ describe('a malformed page language', () => {
       const rows = () => [...list.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
       await waitUntil(() => rows().length > 0, 'no rows');
       const first = rows()[0];
-      expect(first.querySelector('[part~="avatar"]')!.textContent!.trim()).to.match(/^\S{1,2}$/);
-      expect(first.querySelector('[part~="time"]')!.textContent!.trim()).not.to.equal('');
+      expect(first.querySelector('[part~="avatar"]')!.textContent.trim()).to.match(/^\S{1,2}$/);
+      expect(first.querySelector('[part~="time"]')!.textContent.trim()).not.to.equal('');
 
       store.select(first.dataset.id!);
       const thread = q<ConversationThread>('conversation-thread');

@@ -154,52 +154,44 @@ export class MessageIndex {
    */
   repeatedInPage = false;
 
-  private putEach(
-    messages: readonly Message[],
-    merge?: (previous: Message, next: Message) => Message,
-    from = 0,
-    to = messages.length,
-  ): boolean {
-    let repeated = false;
-    for (let i = from; i < to; i++) {
-      const m = messages[i];
+  private putEach(messages: readonly Message[], merge?: (previous: Message, next: Message) => Message): void {
+    for (const m of messages) {
       const prev = this.entries.get(m.id);
-      if (prev) repeated = true;
       this.put(m.id, prev && merge ? merge(prev.message, m) : m);
     }
-    return repeated;
   }
 
   /** Indexes (the rest of) the page kept by `putAll`. */
   private index(): void {
-    const page = this.page;
-    if (!page) return;
-    this.page = undefined;
-    if (this.putEach(page.messages, page.merge, page.done)) this.repeatedInPage = true;
+    this.prepare();
   }
 
   /**
-   * Indexes the page kept by `putAll` ahead of need, a slice at a time while
-   * `timeLeft()` says there is time (the store calls it when the browser is
-   * idle), so the first lookup after a long thread opens, such as a new
-   * message arriving, finds the index built. Returns true when nothing is
-   * left to index.
+   * Indexes the page kept by `putAll` ahead of need, 500 messages at a time
+   * while `timeLeft()` says there is time (the store calls it when the
+   * browser is idle), so the first lookup after a long thread opens, such as
+   * a new message arriving, finds the index built. Returns true when nothing
+   * is left to index.
    */
   prepare(timeLeft: () => number = () => Infinity): boolean {
     const page = this.page;
     if (!page) return true;
-    const slice = 500;
-    while (page.done < page.messages.length && timeLeft() > 1) {
-      const to = Math.min(page.messages.length, page.done + slice);
-      // put() would index the rest first: the kept page is detached while a slice goes in
-      this.page = undefined;
-      if (this.putEach(page.messages, page.merge, page.done, to)) this.repeatedInPage = true;
-      page.done = to;
-      this.page = page;
-    }
-    if (page.done < page.messages.length) return false;
+    // detached meanwhile: put() indexes the rest first, and must not come back here
     this.page = undefined;
-    return true;
+    const { messages, merge } = page;
+    while (page.done < messages.length && timeLeft() > 1) {
+      const to = Math.min(messages.length, page.done + 500);
+      for (let i = page.done; i < to; i++) {
+        const m = messages[i];
+        const prev = this.entries.get(m.id);
+        if (prev) this.repeatedInPage = true;
+        this.put(m.id, prev && merge ? merge(prev.message, m) : m);
+      }
+      page.done = to;
+    }
+    if (page.done === messages.length) return true;
+    this.page = page;
+    return false;
   }
 
   /** Adds or replaces the message with this id. */

@@ -13,7 +13,6 @@
  *
  * It knows nothing of Lit or the DOM beyond `document.visibilityState`.
  */
-import { afterNextPaint, whenIdle, type IdleTimeLeft } from './scheduling.js';
 import type { InboxDataSource } from './data-source.js';
 import { InboxError, isAbortError, toInboxError } from './errors.js';
 import { canonicalIso, MessageIndex, parseTime } from './message-index.js';
@@ -29,6 +28,7 @@ import type {
   SendRequest,
   Template,
 } from './models.js';
+import { whenIdle, type IdleTimeLeft } from './scheduling.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -64,7 +64,7 @@ export interface ListState {
   loadingMore: boolean;
   moreError?: InboxError;
   summary?: InboxSummary;
-  /** True while the backend's summary counts for this list are on their way (asked for after the next frame, they settle after the rows). */
+  /** True while the backend's summary counts for this list are on their way (they settle after the rows). */
   summaryLoading: boolean;
   query: ConversationQuery;
   /** True when `query.search` was applied to the loaded rows only. */
@@ -352,10 +352,7 @@ export class InboxStore extends EventTarget {
     return this.loadList();
   }
 
-  /**
-   * Loads (or reloads) the first page of the current query, and then, after
-   * the next frame, the backend's summary counts; resolves when both are in.
-   */
+  /** Loads (or reloads) the first page of the current query. */
   loadList(): Promise<void> {
     this.listController?.abort();
     const generation = ++this.listGeneration;
@@ -373,11 +370,7 @@ export class InboxStore extends EventTarget {
       clientSearch: Boolean(query.search?.trim()) && !this.capabilities.filters.search,
     };
     this.changed({ scope: 'list' });
-    // the rows first: the summary counts are asked for once the next frame (the one that can paint a
-    // page that came at once, or the list's shell) is out, so counting never holds up the first rows
-    const summary = afterNextPaint(controller.signal).then(() =>
-      controller.signal.aborted ? undefined : this.loadSummary(controller.signal),
-    );
+    const summary = this.loadSummary(controller.signal);
     return this.source.listConversations(serverQuery, { signal: controller.signal }).then(
       async (page) => {
         if (generation !== this.listGeneration) return; // the query changed meanwhile

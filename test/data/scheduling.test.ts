@@ -1,30 +1,38 @@
 import { expect } from '@open-wc/testing';
-import { afterNextPaint } from '../../src/data/scheduling.js';
+import { whenIdle } from '../../src/data/scheduling.js';
 
-describe('afterNextPaint', () => {
-  it('resolves after the next frame, in a task of its own', async () => {
-    const order: string[] = [];
-    requestAnimationFrame(() => {
-      order.push('frame');
-      // still inside the frame's callbacks: nothing after it has run yet
-      queueMicrotask(() => order.push('frame microtask'));
-    });
-    await afterNextPaint().then(() => order.push('after paint'));
-    expect(order).to.deep.equal(['frame', 'frame microtask', 'after paint']);
+describe('whenIdle', () => {
+  it('runs when the browser is idle, with the time left in the idle period', async () => {
+    const left = await new Promise<number>((resolve) => whenIdle((timeLeft) => resolve(timeLeft())));
+    expect(left).to.be.a('number').and.at.least(0);
   });
 
-  it('resolves at once when its signal aborts, and for an aborted signal', async () => {
-    const controller = new AbortController();
-    let resolved = false;
-    const waiting = afterNextPaint(controller.signal, 60_000).then(() => (resolved = true));
-    controller.abort();
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(resolved).to.equal(true);
-    await waiting;
-    let again = false;
-    await Promise.race([afterNextPaint(controller.signal).then(() => (again = true)), Promise.resolve()]);
-    await Promise.resolve();
-    expect(again).to.equal(true);
+  it('runs within its timeout while the page stays busy, and not once cancelled', async () => {
+    let cancelledRan = false;
+    const cancel = whenIdle(() => (cancelledRan = true), 20);
+    cancel();
+    const start = performance.now();
+    const ran = new Promise<number>((resolve) => whenIdle(() => resolve(performance.now()), 30));
+    // keep the main thread busy past the timeout: no idle period comes
+    while (performance.now() - start < 60) {
+      /* busy */
+    }
+    const at = await ran;
+    expect(at - start).to.be.at.least(30);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cancelledRan).to.equal(false);
+  });
+
+  it('falls back to a timer with a small budget where there is no requestIdleCallback', async () => {
+    const ric = window.requestIdleCallback;
+    try {
+      (window as { requestIdleCallback?: unknown }).requestIdleCallback = undefined;
+      const start = performance.now();
+      const left = await new Promise<number>((resolve) => whenIdle((timeLeft) => resolve(timeLeft())));
+      expect(performance.now() - start).to.be.at.least(49);
+      expect(left).to.be.within(0, 5);
+    } finally {
+      window.requestIdleCallback = ric;
+    }
   });
 });

@@ -101,42 +101,6 @@ describe('InboxStore', () => {
       expect(store.getListState().summaryLoading, 'a failed summary is settled too').to.equal(false);
     });
 
-    it('asks for the summary counts after the frame that can paint the first rows, not before', async () => {
-      const frames: string[] = [];
-      let rowsAt = -1;
-      let summaryAt = -1;
-      let frameAt = -1;
-      const seen = () => frames.length;
-      store.subscribe(() => {
-        if (rowsAt < 0 && store.getListState().status === 'ready') rowsAt = seen();
-      });
-      const summary = adapter.getSummary.bind(adapter);
-      adapter.getSummary = (options) => {
-        summaryAt = seen();
-        return summary(options);
-      };
-      requestAnimationFrame(() => {
-        frameAt = seen();
-        frames.push('frame');
-      });
-      const p = store.loadList();
-      expect(callsOf(adapter, 'getSummary'), 'not with the list request').to.have.length(0);
-      await p;
-      expect(rowsAt, 'the rows were ready before the frame').to.equal(0);
-      expect(frameAt).to.equal(0);
-      expect(summaryAt, 'the summary was asked for after it').to.equal(1);
-      expect(store.getListState().summary?.source).to.equal('backend');
-      expect(store.getListState().summaryLoading).to.equal(false);
-    });
-
-    it('never asks for the summary of a list load replaced before its frame', async () => {
-      const first = store.loadList();
-      const second = store.setQuery({ unreadOnly: true });
-      await Promise.all([first, second]);
-      expect(callsOf(adapter, 'getSummary'), 'one summary, for the load that stayed').to.have.length(1);
-      expect(store.getListState().summary?.source).to.equal('backend');
-    });
-
     it('keeps one row, and one merged record, for an id a first page names twice', async () => {
       const [a, b] = (await adapter.listConversations({ limit: 2 })).items;
       const again = { ...a, contact: { ...a.contact }, unreadCount: 7, lastMessage: undefined };

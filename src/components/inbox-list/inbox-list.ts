@@ -263,12 +263,12 @@ export class InboxList extends InboxElement {
   }
 
   /**
-   * The first render waits until the first page is in, or until the next
-   * animation frame, whichever comes first. A shell rendered earlier would not
-   * be painted before that frame anyway; this way a fast source (a cache, an
-   * in-memory one) renders once, with its rows, and a slow one gets its shell
-   * painted in the same frame as before, ready for the rows. The summary
-   * counts, asked for after that frame, fill their reserved line next.
+   * The first render waits until the first page and the backend's summary
+   * counts are in, or until the next animation frame, whichever comes first.
+   * A shell rendered earlier would not be painted before that frame anyway;
+   * this way a fast source (a cache, an in-memory one) renders once, with its
+   * rows and counts, and a slow one gets its shell painted in the same frame
+   * as before, ready for the rows.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await this.firstPageOrFrame();
@@ -279,7 +279,10 @@ export class InboxList extends InboxElement {
     const store = this.ctx.store;
     if (!store) return Promise.resolve();
     this.adoptStore(store);
-    const settled = () => store.getListState().status !== 'loading';
+    const settled = () => {
+      const list = store.getListState();
+      return list.status !== 'loading' && !list.summaryLoading;
+    };
     if (settled()) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const done = () => {

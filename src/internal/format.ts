@@ -16,25 +16,13 @@ type IntlConstructor<T, O> = new (lang: string, options?: O) => T;
  */
 const formatters = new Map<string, unknown>();
 
-/** `JSON.stringify` of each options object seen (most are module constants, read on every row). */
-const optionKeys = new WeakMap<object, string>();
-
-function optionsKey(options: object): string {
-  let key = optionKeys.get(options);
-  if (key === undefined) {
-    key = JSON.stringify(options);
-    optionKeys.set(options, key);
-  }
-  return key;
-}
-
 function cachedIntl<T, O extends object>(
   kind: string,
   Ctor: IntlConstructor<T, O>,
   lang: string,
   options: O | undefined,
 ): T | null {
-  const key = `${kind}\u0000${lang}\u0000${options ? optionsKey(options) : ''}`;
+  const key = `${kind}\u0000${lang}\u0000${options ? JSON.stringify(options) : ''}`;
   let value = formatters.get(key) as T | null | undefined;
   if (value === undefined) {
     try {

@@ -85,34 +85,18 @@ const listStrings = memoStrings(INBOX_LIST_STRINGS);
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** The first letter or digit of a word (an ASCII one is read without the Unicode pattern). */
-function firstLetterOrDigit(word: string): string | undefined {
-  const c = word.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return word[0];
-  return LETTER_OR_DIGIT.exec(word)?.[0];
-}
-
 /**
  * Up to two letters from a name, for the avatar: the first letter or digit of
- * the first and last words that have one, in upper case for `lang`. A
- * malformed `lang` (such as `en_US`) falls back to the default case mapping
- * instead of throwing; ASCII letters other than "i" (the one a locale maps
- * differently) skip the locale lookup.
+ * the first and last words that have one, in upper case for `lang` (a
+ * malformed `lang`, such as `en_US`, falls back to the default case mapping).
  */
 function initials(name: string | undefined, lang: string): string {
-  let first: string | undefined;
-  let last: string | undefined;
-  for (const word of (name ?? '').split(/\s+/)) {
-    const letter = word ? firstLetterOrDigit(word) : undefined;
-    if (letter === undefined) continue;
-    if (first === undefined) first = letter;
-    else last = letter;
-  }
-  if (first === undefined) return '#';
-  const pair = last === undefined ? first : first + last;
-  if (/^[0-9A-HJ-Za-hj-z]+$/.test(pair)) return pair.toUpperCase();
+  const letters = (name ?? '')
+    .split(/\s+/)
+    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
+    .filter((c): c is string => Boolean(c));
+  if (!letters.length) return '#';
+  const pair = letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0];
   try {
     return pair.toLocaleUpperCase(lang);
   } catch {

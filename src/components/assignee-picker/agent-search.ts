@@ -21,16 +21,3 @@ export function filterAgents(agents: readonly Agent[], query: string): Agent[] {
   const folded = foldForSearch(query);
   return folded ? agents.filter((a) => agentMatches(a, folded)) : [...agents];
 }
-
-/** Up to two letters from a name, for an avatar. */
-export function initials(name: string | undefined, lang: string): string {
-  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return '?';
-  const first = (w: string) => Array.from(w)[0] ?? '';
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  try {
-    return letters.toLocaleUpperCase(lang);
-  } catch {
-    return letters.toUpperCase();
-  }
-}

@@ -11,9 +11,10 @@ import { canOfferRetry, InboxError, isAbortError, toInboxError } from '../../dat
 import type { Agent, Conversation } from '../../data/models.js';
 import type { InboxStore, StoreChangeDetail } from '../../data/store.js';
 import { formatString, memoStrings, mergeStrings, plural, resolveLang } from '../../internal/i18n.js';
+import { initials } from '../../internal/initials.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
-import { filterAgents, foldForSearch, initials } from './agent-search.js';
+import { filterAgents, foldForSearch } from './agent-search.js';
 import { inlineActionStyles } from '../../styles/inline-actions.js';
 import styles from './assignee-picker.styles.js';
 import { ASSIGNEE_PICKER_STRINGS, type AssigneePickerStrings } from './assignee-picker.strings.js';
@@ -603,7 +604,7 @@ export class AssigneePicker extends InboxElement {
       >${
         url
           ? html`<img src=${url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
-          : initials(agent.displayName, lang)
+          : initials(agent.displayName, lang, '?')
       }</span
     >`;
   }

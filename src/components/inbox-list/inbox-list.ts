@@ -20,6 +20,7 @@ import { serviceWindow } from '../../data/service-window.js';
 import type { InboxOperation, InboxStore, ListState } from '../../data/store.js';
 import { formatDateTime, formatDuration, formatRelative, prepareListFormatters } from '../../internal/format.js';
 import { formatNumber, formatString, memoStrings, resolveLang } from '../../internal/i18n.js';
+import { initials } from '../../internal/initials.js';
 import { InboxElement } from '../../internal/inbox-element.js';
 import { baseStyles } from '../../styles/tokens.js';
 import styles from './inbox-list.styles.js';
@@ -84,25 +85,6 @@ const ERROR_KEYS: Partial<Record<InboxError['kind'], keyof InboxListStrings>> = 
 const listStrings = memoStrings(INBOX_LIST_STRINGS);
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * Up to two letters from a name, for the avatar: the first letter or digit of
- * the first and last words that have one, in upper case for `lang` (a
- * malformed `lang`, such as `en_US`, falls back to the default case mapping).
- */
-function initials(name: string | undefined, lang: string): string {
-  const letters = (name ?? '')
-    .split(/\s+/)
-    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
-    .filter((c): c is string => Boolean(c));
-  if (!letters.length) return '#';
-  const pair = letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0];
-  try {
-    return pair.toLocaleUpperCase(lang);
-  } catch {
-    return pair.toUpperCase();
-  }
-}
 
 /** The nearest ancestor matching `selector`, crossing shadow roots. */
 function closestAcrossShadow(el: Element, selector: string): Element | null {

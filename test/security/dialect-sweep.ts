@@ -402,7 +402,15 @@ export function describeDialectSweep(dialect: ReferenceDialect): void {
               },
               `payload ${p.payload.id}: the start of the thread did not render`,
               WAIT,
-            );
+            ).catch((error: unknown) => {
+              // say where the log was left, so a rare timeout can be told apart from a stuck scroll
+              const state = inbox.store.getThreadState(p.conversationId);
+              const first = shadow(inbox.thread).querySelector<HTMLElement>('[data-anchor-key]')?.dataset.anchorKey;
+              throw new Error(
+                `${(error as Error).message} (scrollTop ${log.scrollTop} of ${log.scrollHeight}, first row ${first}, ` +
+                  `${state.messages.length} messages, hasOlder ${state.hasOlder}, loadingOlder ${state.loadingOlder})`,
+              );
+            });
             expectClean(inbox, traps, snapshot, `older messages of payload ${p.payload.id}`);
           }
           await sendText(inbox, p);

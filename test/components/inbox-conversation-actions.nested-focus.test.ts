@@ -103,6 +103,23 @@ async function tabTo(target: () => Element | null, max = 8) {
   expectFocusOn(target());
 }
 
+/**
+ * Renders the actions for c1 nested in the shell, makes `action` fail `times` times, and presses
+ * it from the keyboard (Tab from the shell's first button, then Enter) until the part `shown` appears.
+ */
+async function refusedByKeyboard(action: 'archive' | 'close', times: number, shown: 'error' | 'retry') {
+  const nested = await renderNested({ selected: 'c1' });
+  const { el, adapter, before } = nested;
+  await settled(el);
+  adapter.fail(action, upstream502(), times);
+  before.focus();
+  await tabTo(() => button(el, action));
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => part(el, shown), 'the failure was not shown');
+  await el.updateComplete;
+  return nested;
+}
+
 async function shiftTab() {
   await sendKeys({ down: 'Shift' });
   await sendKeys({ press: 'Tab' });
@@ -187,16 +204,8 @@ describe('<inbox-conversation-actions> inside another component’s shadow root'
 
   describe('a refused action', () => {
     it('Retry puts focus back on the action’s button; Dismiss on the first button', async () => {
-      const nested = await renderNested({ selected: 'c1' });
-      const { el, adapter, before } = nested;
-      await settled(el);
-      adapter.fail('archive', upstream502(), 2);
-      before.focus();
-      await tabTo(() => button(el, 'archive'));
-
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => part(el, 'error'), 'the failure was not shown');
-      await el.updateComplete;
+      const nested = await refusedByKeyboard('archive', 2, 'error');
+      const { el, adapter } = nested;
       expect(el.state).to.equal('error');
       // the rolled-back Archive button is the same element: focus stays on it
       expectFocusInside(nested, button(el, 'archive'));
@@ -221,15 +230,8 @@ describe('<inbox-conversation-actions> inside another component’s shadow root'
     });
 
     it('Retry of a refused Close that then succeeds leaves focus on the remaining buttons', async () => {
-      const nested = await renderNested({ selected: 'c1' });
-      const { el, adapter, before } = nested;
-      await settled(el);
-      adapter.fail('close', upstream502(), 1);
-      before.focus();
-      await tabTo(() => button(el, 'close'));
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => part(el, 'retry'), 'the failure was not shown');
-      await el.updateComplete;
+      const nested = await refusedByKeyboard('close', 1, 'retry');
+      const { el } = nested;
       expectFocusInside(nested, button(el, 'close'));
 
       await tabTo(() => part(el, 'retry'));
